@@ -1,0 +1,47 @@
+namespace Nodal.Core;
+
+/// <summary>A user's role in one organization.</summary>
+public enum OrgRole
+{
+    /// <summary>Manages the organization's profile, members and settings.</summary>
+    Administrator = 1,
+    /// <summary>Staff of the international relations office: edits everything of the policy.</summary>
+    Coordinator = 2,
+    /// <summary>Focal point of a department: edits what their department owns.</summary>
+    FocalPoint = 3,
+    /// <summary>A local actor invited to take part: reads, and contributes where invited.</summary>
+    Contributor = 4,
+    /// <summary>Reads.</summary>
+    Viewer = 5,
+}
+
+/// <summary>What a request may do. Endpoints declare the capability they need; roles grant them.</summary>
+public enum Capability
+{
+    Read,
+    ReadHistory,
+    ManageOrganization,
+    ManageMembers,
+    ManageDepartments,
+    EditOwnDepartment,
+    ManageOffice,
+    ManageTrash,
+}
+
+public static class Permissions
+{
+    public static bool Grants(this OrgRole role, Capability capability) => capability switch
+    {
+        Capability.Read => true,
+        Capability.ReadHistory => role is not OrgRole.Contributor,
+        Capability.ManageOrganization or Capability.ManageMembers => role is OrgRole.Administrator,
+        Capability.ManageDepartments or Capability.ManageOffice or Capability.ManageTrash
+            => role is OrgRole.Administrator or OrgRole.Coordinator,
+        Capability.EditOwnDepartment => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
+        _ => false,
+    };
+
+    /// <summary>Focal points edit only the department they are assigned to; coordinators and administrators edit all.</summary>
+    public static bool CanEditDepartment(OrgRole role, Guid? ownDepartmentId, Guid departmentId) =>
+        role.Grants(Capability.ManageDepartments) || (role == OrgRole.FocalPoint && ownDepartmentId == departmentId);
+}

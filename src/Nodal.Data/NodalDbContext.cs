@@ -1,0 +1,148 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Nodal.Core;
+using Nodal.Core.Auditing;
+using Nodal.Core.Organizations;
+
+namespace Nodal.Data;
+
+public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantContext tenant, TimeProvider clock)
+    : IdentityDbContext<NodalUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public const string TenantFilter = "Tenant";
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    public TenantContext Tenant { get; } = tenant;
+
+    /// <summary>Read by the query filters at query time (EF parameterizes context members).</summary>
+    internal Guid CurrentOrganizationId => Tenant.OrganizationId ?? Guid.Empty;
+
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<OfficeUnit> OfficeUnits => Set<OfficeUnit>();
+    public DbSet<OfficeYear> OfficeYears => Set<OfficeYear>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+
+        b.Entity<Organization>(e =>
+        {
+            e.HasIndex(o => o.Slug).IsUnique();
+            e.Property(o => o.Slug).HasMaxLength(64);
+            e.ComplexProperty(o => o.Name, Localized(300));
+            e.Property(o => o.Country).HasMaxLength(2);
+            e.Property(o => o.WorkingLanguages).HasMaxLength(20);
+            e.Property(o => o.DefaultLanguage).HasMaxLength(2);
+            e.Property(o => o.Currency).HasMaxLength(3);
+            e.Property(o => o.Website).HasMaxLength(400);
+            e.Property(o => o.Version).IsConcurrencyToken();
+            e.HasQueryFilter(SoftDeleteFilter, o => o.DeletedAt == null);
+        });
+
+        b.Entity<Department>(e =>
+        {
+            e.ComplexProperty(d => d.Name, Localized(200));
+            e.Property(d => d.Code).HasMaxLength(20);
+            e.Property(d => d.Email).HasMaxLength(256);
+            e.HasIndex(d => new { d.OrganizationId, d.Code }).IsUnique();
+        });
+
+        b.Entity<OfficeUnit>(e =>
+        {
+            e.ComplexProperty(u => u.Name, Localized(200));
+            e.ComplexProperty(u => u.Mission, Localized(2000));
+            e.HasIndex(u => new { u.OrganizationId, u.SortOrder });
+        });
+
+        b.Entity<OfficeYear>(e =>
+        {
+            e.Property(y => y.Budget).HasPrecision(18, 2);
+            e.Property(y => y.Currency).HasMaxLength(3);
+            e.Property(y => y.Notes).HasMaxLength(2000);
+            e.HasIndex(y => new { y.OrganizationId, y.Year }).IsUnique();
+        });
+
+        b.Entity<Membership>(e =>
+        {
+            e.HasIndex(m => new { m.OrganizationId, m.UserId }).IsUnique();
+            e.HasIndex(m => m.UserId);
+            e.HasOne<NodalUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Department>().WithMany().HasForeignKey(m => m.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        b.Entity<ApiToken>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(100);
+            e.Property(t => t.Prefix).HasMaxLength(16);
+            e.Property(t => t.Hash).HasMaxLength(64);
+            e.HasIndex(t => t.Hash).IsUnique();
+            e.HasIndex(t => new { t.OrganizationId, t.UserId });
+        });
+
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.EntityType).HasMaxLength(100);
+            e.Property(a => a.UserName).HasMaxLength(256);
+            e.Property(a => a.Label).HasMaxLength(400);
+            e.HasIndex(a => new { a.OrganizationId, a.EntityId, a.At });
+            e.HasIndex(a => new { a.OrganizationId, a.At });
+            e.HasQueryFilter(TenantFilter, a => a.OrganizationId == CurrentOrganizationId);
+        });
+
+        // Every tenant-owned record: filtered to the current organization, hidden once in the Trash,
+        // versioned, and linked to its organization.
+        foreach (var type in b.Model.GetEntityTypes().Select(t => t.ClrType).Where(t => typeof(TenantEntity).IsAssignableFrom(t)).ToList())
+        {
+            ConfigureTenantEntityMethod.MakeGenericMethod(type).Invoke(this, [b]);
+        }
+    }
+
+    private static readonly MethodInfo ConfigureTenantEntityMethod =
+        typeof(NodalDbContext).GetMethod(nameof(ConfigureTenantEntity), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private void ConfigureTenantEntity<T>(ModelBuilder b) where T : TenantEntity
+    {
+        b.Entity<T>(e =>
+        {
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Property(x => x.DeletedBy).HasMaxLength(256);
+            e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(TenantFilter, x => x.OrganizationId == CurrentOrganizationId);
+            e.HasQueryFilter(SoftDeleteFilter, x => x.DeletedAt == null);
+        });
+    }
+
+    private static Action<Microsoft.EntityFrameworkCore.Metadata.Builders.ComplexPropertyBuilder<LocalizedText>> Localized(int maxLength) => c =>
+    {
+        c.Property(t => t.Es).HasMaxLength(maxLength);
+        c.Property(t => t.En).HasMaxLength(maxLength);
+        c.Property(t => t.Fr).HasMaxLength(maxLength);
+    };
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save is audited asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audit = AuditTrail.Prepare(this, clock.GetUtcNow().UtcDateTime);
+        AuditEntries.AddRange(audit);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Loads records in the Trash (deleted, still in this organization).</summary>
+    public IQueryable<T> Deleted<T>() where T : TenantEntity =>
+        Set<T>().IgnoreQueryFilters([SoftDeleteFilter]).Where(x => x.DeletedAt != null);
+
+    /// <summary>Applies the version the user saw, so a save over a newer version fails.</summary>
+    public void ExpectVersion<T>(T entity, long version) where T : class, IVersioned =>
+        Entry(entity).Property(x => x.Version).OriginalValue = version;
+}

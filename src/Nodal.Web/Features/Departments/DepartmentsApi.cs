@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Nodal.Core;
+using Nodal.Data;
+using Nodal.Web.Features.History;
+using Nodal.Web.Infrastructure;
+
+namespace Nodal.Web.Features.Departments;
+
+public static class DepartmentsApi
+{
+    public static RouteGroupBuilder MapDepartmentsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/departments").WithTags("Departments");
+
+        g.MapGet("/", async ([AsParameters] ListQuery query, DepartmentService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(query, ct)))
+            .WithName("ListDepartments").WithSummary("List departments")
+            .WithDescription("Departments of the token's organization, with search (q), sorting (sort=name|code|email, dir=asc|desc) and paging (page, pageSize ≤ 200).");
+
+        g.MapGet("/{id:guid}", async Task<Results<Ok<DepartmentDto>, NotFound<ProblemDetails>>> (Guid id, DepartmentService service, IStringLocalizer<SharedResource> L, HttpContext http, CancellationToken ct) =>
+            {
+                var d = await service.FindAsync(id, ct);
+                if (d is null) return ApiResults.NotFound(L);
+                http.Response.Headers.ETag = $"\"{d.Version}\"";
+                return TypedResults.Ok(await service.ToDtoAsync(d, ct));
+            })
+            .WithName("GetDepartment").WithSummary("Get a department").WithDescription("One department with its names in es/en/fr, its focal points and its version (for concurrency).");
+
+        g.MapPost("/", async Task<Results<Created<DepartmentDto>, ValidationProblem>> (DepartmentInput input, DepartmentService service, IStringLocalizer<SharedResource> L, TenantContext tenant, CancellationToken ct) =>
+            {
+                var validation = await service.ValidateAsync(input, null, ct);
+                if (!validation.IsValid) return ApiResults.Invalid(validation, L);
+                var d = await service.CreateAsync(input, ct);
+                return TypedResults.Created($"/api/v1/departments/{d.Id}", await service.ToDtoAsync(d, ct));
+            })
+            .Requires(Capability.ManageDepartments)
+            .WithName("CreateDepartment").WithSummary("Create a department").WithDescription("The name in the organization's main language and a unique code are required.");
+
+        g.MapPut("/{id:guid}", async Task<Results<Ok<DepartmentDto>, NotFound<ProblemDetails>, ValidationProblem, ProblemHttpResult>> (Guid id, DepartmentInput input, DepartmentService service, IStringLocalizer<SharedResource> L, TenantContext tenant, CancellationToken ct) =>
+            {
+                var d = await service.FindAsync(id, ct);
+                if (d is null) return ApiResults.NotFound(L);
+                if (!tenant.CanEditDepartment(d.Id)) return ApiResults.Forbidden(L);
+                var validation = await service.ValidateAsync(input, id, ct);
+                if (!validation.IsValid) return ApiResults.Invalid(validation, L);
+                try
+                {
+                    await service.UpdateAsync(d, input, ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    var current = await service.ReloadAsync(id, ct);
+                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
+                }
+                return TypedResults.Ok(await service.ToDtoAsync(d, ct));
+            })
+            .Requires(Capability.EditOwnDepartment)
+            .WithName("UpdateDepartment").WithSummary("Change a department")
+            .WithDescription("Send the version you read; if someone changed the department since, the answer is 409 with the current values.");
+
+        g.MapDelete("/{id:guid}", async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> (Guid id, long? version, DepartmentService service, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+            {
+                var d = await service.FindAsync(id, ct);
+                if (d is null) return ApiResults.NotFound(L);
+                try
+                {
+                    await service.DeleteAsync(d, version, ct);
+                }
+                catch (DbUpdateConcurrencyException)
+                {
+                    return ApiResults.Conflict(L, null);
+                }
+                return TypedResults.NoContent();
+            })
+            .Requires(Capability.ManageDepartments)
+            .WithName("DeleteDepartment").WithSummary("Move a department to the Trash").WithDescription("The department can be restored from the Trash.");
+
+        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, Nodal.Data.NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+            {
+                var exists = await db.Departments.IgnoreQueryFilters([Nodal.Data.NodalDbContext.SoftDeleteFilter]).AnyAsync(d => d.Id == id, ct);
+                if (!exists) return ApiResults.NotFound(L);
+                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
+            })
+            .Requires(Capability.ReadHistory)
+            .WithName("GetDepartmentHistory").WithSummary("A department's history").WithDescription("Every change: who, when, each field before and after.");
+
+        return api;
+    }
+}

@@ -1,0 +1,75 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Nodal.Core;
+using Nodal.Core.Organizations;
+using Nodal.Data;
+using Nodal.Web.Infrastructure;
+
+namespace Nodal.Web.Features.Trash;
+
+public sealed record TrashItem(string Type, Guid Id, string Label, DateTime DeletedAt, string? DeletedBy);
+
+/// <summary>
+/// Deleted records of every kind a feature registers, and restoring them. A feature makes its records
+/// restorable by adding its type to <see cref="Kinds"/>.
+/// </summary>
+public sealed class TrashService(NodalDbContext db)
+{
+    public static readonly IReadOnlyDictionary<string, Type> Kinds = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Department"] = typeof(Department),
+        ["OfficeUnit"] = typeof(OfficeUnit),
+        ["OfficeYear"] = typeof(OfficeYear),
+    };
+
+    private static readonly MethodInfo ListOneMethod = typeof(TrashService).GetMethod(nameof(ListKindAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+    private static readonly MethodInfo RestoreOneMethod = typeof(TrashService).GetMethod(nameof(RestoreKindAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    public async Task<IReadOnlyList<TrashItem>> ListAsync(CancellationToken ct)
+    {
+        var all = new List<TrashItem>();
+        foreach (var (name, type) in Kinds)
+            all.AddRange(await (Task<List<TrashItem>>)ListOneMethod.MakeGenericMethod(type).Invoke(this, [name, ct])!);
+        return all.OrderByDescending(i => i.DeletedAt).ToList();
+    }
+
+    /// <summary>Brings a record back; false when there is no such deleted record in this organization.</summary>
+    public async Task<bool> RestoreAsync(string kind, Guid id, CancellationToken ct) =>
+        Kinds.TryGetValue(kind, out var type) && await (Task<bool>)RestoreOneMethod.MakeGenericMethod(type).Invoke(this, [id, ct])!;
+
+    private async Task<List<TrashItem>> ListKindAsync<T>(string name, CancellationToken ct) where T : TenantEntity
+    {
+        var rows = await db.Deleted<T>().AsNoTracking().OrderByDescending(x => x.DeletedAt).Take(500).ToListAsync(ct);
+        var lang = Languages.Current;
+        return rows.Select(r => new TrashItem(name, r.Id, r.Describe(lang), r.DeletedAt!.Value, r.DeletedBy)).ToList();
+    }
+
+    private async Task<bool> RestoreKindAsync<T>(Guid id, CancellationToken ct) where T : TenantEntity
+    {
+        var entity = await db.Deleted<T>().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (entity is null) return false;
+        entity.DeletedAt = null;
+        entity.DeletedBy = null;
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}
+
+public static class TrashApi
+{
+    public static RouteGroupBuilder MapTrashApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/trash").WithTags("Trash");
+        g.MapGet("/", async (TrashService trash, CancellationToken ct) => TypedResults.Ok(await trash.ListAsync(ct)))
+            .Requires(Capability.ManageTrash)
+            .WithName("ListTrash").WithSummary("List deleted records").WithDescription("Every deleted record of the organization, newest first.");
+        g.MapPost("/{kind}/{id:guid}/restore", async Task<Results<NoContent, NotFound<ProblemDetails>>> (string kind, Guid id, TrashService trash, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+                await trash.RestoreAsync(kind, id, ct) ? TypedResults.NoContent() : ApiResults.NotFound(L))
+            .Requires(Capability.ManageTrash)
+            .WithName("RestoreFromTrash").WithSummary("Restore a deleted record").WithDescription("kind is Department, OfficeUnit or OfficeYear.");
+        return api;
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Nodal.Web.Features.Departments;
+using Nodal.Web.Features.Office;
+using Nodal.Web.Features.Organizations;
+using Nodal.Web.Features.Trash;
+using Nodal.Web.Seeding;
+
+namespace Nodal.Web.Infrastructure;
+
+/// <summary>Where each feature registers its services and its API: a new feature adds one line to each.</summary>
+public static class Wiring
+{
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    {
+        services.AddScoped<DepartmentService>();
+        services.AddScoped<OrganizationService>();
+        services.AddScoped<OfficeService>();
+        services.AddScoped<TrashService>();
+        services.AddScoped<Seeder>();
+        return services;
+    }
+
+    public static void MapNodalApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization("Api")
+            .AddEndpointFilter<ApiTransactionFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapOrganizationApi();
+        api.MapDepartmentsApi();
+        api.MapOfficeApi();
+        api.MapTrashApi();
+    }
+
+    public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info = new OpenApiInfo
+                {
+                    Title = "Nodal API",
+                    Version = "v1",
+                    Description = "Nodal: international action of a city or metropolitan government as a public policy. "
+                                  + "Every call acts inside the organization the personal access token was issued in.",
+                    Contact = new OpenApiContact { Name = "Nodal", Url = new Uri("https://nodal.example.org") },
+                    License = new OpenApiLicense { Name = "Proprietary" },
+                };
+                doc.Servers = [new OpenApiServer { Url = "/", Description = "This Nodal server" }];
+                doc.Components ??= new OpenApiComponents();
+                doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                doc.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A personal access token (nodal_…) created on your profile page or with `tokens create`.",
+                };
+                doc.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", doc)] = [] }];
+                doc.Tags = new HashSet<OpenApiTag>
+                {
+                    new() { Name = "Organization", Description = "The organization's profile." },
+                    new() { Name = "Departments", Description = "The government's departments and their focal points." },
+                    new() { Name = "Office", Description = "The international relations office: units, staff and budget per year." },
+                    new() { Name = "Trash", Description = "Deleted records, and restoring them." },
+                };
+                return Task.CompletedTask;
+            });
+        });
+
+    /// <summary>No inline script, nothing from elsewhere: the page only runs what Nodal serves.</summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
+    {
+        var h = ctx.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h["Referrer-Policy"] = "same-origin";
+        h.XFrameOptions = "DENY";
+        if (!ctx.Request.Path.StartsWithSegments("/api/docs"))
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        await next();
+    });
+
+    public static bool IsHtmx(this HttpRequest request) => request.Headers.ContainsKey("HX-Request");
+}
