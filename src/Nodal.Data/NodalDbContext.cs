@@ -128,8 +128,11 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
         c.Property(t => t.Fr).HasMaxLength(maxLength);
     };
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: every save is audited asynchronously.");
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        AuditEntries.AddRange(AuditTrail.Prepare(this, clock.GetUtcNow().UtcDateTime));
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Nodal.Core;
+using Nodal.Core.Organizations;
+using Nodal.Data;
+using Nodal.Web.Features.History;
+using Nodal.Web.Infrastructure;
+
+namespace Nodal.Web.Features.Departments;
+
+public sealed class DetailsModel(DepartmentService departments, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+{
+    public Department Department { get; private set; } = null!;
+    public IReadOnlyList<FocalPointDto> FocalPoints { get; private set; } = [];
+    public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var d = await departments.FindAsync(id, ct);
+        if (d is null) return NotFound();
+        Department = d;
+        FocalPoints = await departments.FocalPointsAsync(id, ct);
+        if (tenant.Can(Capability.ReadHistory)) History = await HistoryQuery.ForRecordAsync(db, id, ct);
+        return Page();
+    }
+
+    [Requires(Capability.ManageDepartments)]
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, long? version, CancellationToken ct)
+    {
+        var d = await departments.FindAsync(id, ct);
+        if (d is null) return NotFound();
+        try
+        {
+            await departments.DeleteAsync(d, version, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
+            return Redirect($"/{tenant.OrganizationSlug}/departments/{id}");
+        }
+        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", d.Describe(Languages.Current)].Value;
+        return Redirect($"/{tenant.OrganizationSlug}/departments");
+    }
+}

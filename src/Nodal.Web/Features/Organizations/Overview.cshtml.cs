@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Nodal.Core.Organizations;
+using Nodal.Data;
+
+namespace Nodal.Web.Features.Organizations;
+
+public sealed class OverviewModel(NodalDbContext db, OrganizationService orgs) : PageModel
+{
+    public Organization Org { get; private set; } = null!;
+    public int Departments { get; private set; }
+    public OfficeYear? LatestYear { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Org = await orgs.CurrentAsync(ct);
+        Departments = await db.Departments.CountAsync(ct);
+        LatestYear = await db.OfficeYears.AsNoTracking().OrderByDescending(y => y.Year).FirstOrDefaultAsync(ct);
+    }
+}
