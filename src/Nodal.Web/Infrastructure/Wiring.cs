@@ -17,6 +17,7 @@ public static class Wiring
         services.AddScoped<OrganizationService>();
         services.AddScoped<OfficeService>();
         services.AddScoped<TrashService>();
+        services.AddScoped<Nodal.Web.Features.Members.MemberService>();
         services.AddScoped<Seeder>();
         return services;
     }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Nodal.Core;
+using Nodal.Core.Organizations;
+using Nodal.Data;
+using Nodal.Web.Features.History;
+using Nodal.Web.Infrastructure;
+
+namespace Nodal.Web.Features.Office;
+
+[Requires(Capability.ManageOffice)]
+public sealed class UnitEditModel(OfficeService office, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+{
+    [FromRoute] public Guid? Id { get; set; }
+    [BindProperty] public OfficeUnitInput Input { get; set; } = new();
+    public string? Conflict { get; private set; }
+    public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Id is null) return Page();
+        if (await office.FindUnitAsync(Id.Value, ct) is not { } u) return NotFound();
+        Input = OfficeUnitInput.From(u);
+        History = await HistoryQuery.ForRecordAsync(db, u.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var unit = Id is null ? new OfficeUnit() : await office.FindUnitAsync(Id.Value, ct);
+        if (unit is null) return NotFound();
+        if (!ModelState.IsValid) return Page();
+        var validation = await office.ValidateAsync(Input, ct);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+        Input.ApplyTo(unit);
+        try
+        {
+            await office.SaveAsync(unit, Input.Version, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.OfficeUnits.AsNoTracking().FirstAsync(x => x.Id == unit.Id, ct);
+            Conflict = $"{current.Describe(Languages.Current)}, {current.Staff}";
+            Input.Version = current.Version;
+            ModelState.AddModelError("", L["Someone else changed this record after you loaded it. Your changes were not saved."]);
+            return Page();
+        }
+        TempData["Notice"] = L["{0} was saved.", unit.Describe(Languages.Current)].Value;
+        return Redirect($"/{tenant.OrganizationSlug}/office");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        if (Id is null || await office.FindUnitAsync(Id.Value, ct) is not { } u) return NotFound();
+        await office.DeleteAsync(u, null, ct);
+        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", u.Describe(Languages.Current)].Value;
+        return Redirect($"/{tenant.OrganizationSlug}/office");
+    }
+}
