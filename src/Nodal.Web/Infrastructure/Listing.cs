@@ -10,12 +10,12 @@ public sealed class ListQuery
     public string? Q { get; set; }
     public string? Sort { get; set; }
     public string? Dir { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 25;
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
 
     public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
-    public int SafePage => Math.Max(1, Page);
-    public int SafePageSize => Math.Clamp(PageSize, 1, MaxPageSize);
+    public int SafePage => Math.Max(1, Page ?? 1);
+    public int SafePageSize => Math.Clamp(PageSize ?? 25, 1, MaxPageSize);
 }
 
 public sealed record PagedList<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize, string? Sort, bool Descending)

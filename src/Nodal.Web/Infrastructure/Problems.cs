@@ -12,7 +12,9 @@ public sealed class ApiExceptionHandler(IStringLocalizer<SharedResource> L, ILog
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
     {
-        if (!ctx.Request.IsApi()) return false;
+        // The middleware has already rewritten the path to the error page: ask for the original one.
+        var path = ctx.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? ctx.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase)) return false;
         IResult result = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => TypedResults.ValidationProblem(

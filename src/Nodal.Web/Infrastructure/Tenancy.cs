@@ -33,6 +33,16 @@ public sealed class TenantMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext ctx, TenantContext tenant, NodalDbContext db)
     {
+        if (ctx.Request.IsApi() && ctx.Request.Headers.Authorization.Count > 0)
+        {
+            // The API authenticates with tokens only (never the sign-in cookie, so no cross-site writes).
+            var result = await ctx.AuthenticateAsync(ApiTokenService.Scheme);
+            ctx.User = result.Succeeded ? result.Principal! : new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        else if (ctx.Request.IsApi())
+        {
+            ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
         var user = ctx.User;
         if (user.Identity?.IsAuthenticated == true && Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
             tenant.SetUser(userId, user.Identity.Name ?? userId.ToString());
