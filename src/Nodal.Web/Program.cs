@@ -79,6 +79,8 @@ namespace Nodal.Web
             builder.Services.AddDataProtection().SetApplicationName("Nodal").PersistKeysToDbContext<NodalDbContext>();
 
             builder.Services.AddNodalLocalization();
+            // Write "Pública", not "P&#xFA;blica": pages are read in Spanish and French.
+            builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
             builder.Services.AddRazorPages(o =>
                 {
                     o.RootDirectory = "/Features";

@@ -181,7 +181,7 @@ public sealed partial class WebClient(HttpClient http) : IDisposable
         var page = await Http.GetAsync(formPage ?? url.Split('?')[0]);
         var html = await page.Content.ReadAsStringAsync();
         var token = TokenPattern().Match(html);
-        Assert.True(token.Success, $"No antiforgery token on {formPage ?? url}");
+        Assert.True(token.Success, $"No antiforgery token on {formPage ?? url} ({(int)page.StatusCode}): {html[..Math.Min(html.Length, 300)]}");
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value) };
         return await Http.PostAsync(url, new FormUrlEncodedContent(body));
     }

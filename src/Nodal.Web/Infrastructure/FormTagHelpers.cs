@@ -51,7 +51,10 @@ internal static class GovForm
         return html;
     }
 
-    public static string E(string? s) => HtmlEncoder.Default.Encode(s ?? "");
+    /// <summary>Encodes markup but keeps accented letters readable (á, è, ç…), like the pages do.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static string E(string? s) => Encoder.Encode(s ?? "");
 }
 
 [HtmlTargetElement("gov-input", TagStructure = TagStructure.WithoutEndTag)]

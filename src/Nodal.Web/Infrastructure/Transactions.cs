@@ -5,6 +5,10 @@ using Nodal.Data;
 
 namespace Nodal.Web.Infrastructure;
 
+/// <summary>For pages whose bookkeeping must persist even when the form answers with errors (sign-in counts failures).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class NoRequestTransactionAttribute : Attribute;
+
 /// <summary>
 /// One transaction per request that changes data: everything a page handler saves commits together,
 /// or — when the handler throws or the form is invalid — nothing does.
@@ -15,7 +19,8 @@ public sealed class PageTransactionFilter(NodalDbContext db) : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+        if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method)
+            || context.HandlerInstance.GetType().IsDefined(typeof(NoRequestTransactionAttribute), false))
         {
             await next();
             return;

@@ -7,6 +7,7 @@ using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Account;
 
+[NoRequestTransaction]
 public sealed class LoginModel(SignInManager<NodalUser> signIn, UserManager<NodalUser> users, IStringLocalizer<SharedResource> L, NodalOptions options) : PageModel
 {
     public sealed class LoginInput

@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Nodal.Bench;
+
+public sealed class BenchOptions
+{
+    public double Scale { get; private set; } = 1;
+    public int NoiseOrganizations { get; private set; } = 10;
+    /// <summary>Measuring time per workload; the request count is sized from the warm-up rate.</summary>
+    public double Seconds { get; private set; } = 5;
+    public double WarmupSeconds { get; private set; } = 2;
+    /// <summary>When set, every workload runs exactly this many requests instead.</summary>
+    public int? Requests { get; private set; }
+    public int Concurrency { get; private set; } = 4;
+    public DatabaseKind? Database { get; private set; }
+    public bool ShowSql { get; private set; }
+    public bool Markdown { get; private set; }
+    public bool Help { get; private set; }
+
+    public const string Usage = """
+        Nodal benchmark: generates a large city's data, runs the app in-process on a real socket and
+        measures its endpoints against /ping (and the API against its own SQL) in the same run.
+
+          dotnet run -c Release --project bench/Nodal.Bench -- [options]
+
+          --scale X          multiply every per-organization count (default 1: 60 departments, 500 users…)
+          --orgs N           organizations of the same size besides the measured one (default 10)
+          --seconds S        measuring time per workload (default 5); the request count is fixed from the warm-up rate
+          --requests N       run exactly N requests per workload instead
+          --warmup S         warm-up per workload (default 2)
+          --concurrency N    concurrent workers (default 4)
+          --db sqlite|postgres   default: postgres when NODAL_BENCH_POSTGRES is set, else sqlite
+          --show-sql         print the SQL each endpoint sends
+          --markdown         also print the results as a Markdown table
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--scale": o.Scale = Positive(double.Parse(Next(), CultureInfo.InvariantCulture), "--scale"); break;
+                case "--orgs": o.NoiseOrganizations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seconds": o.Seconds = Positive(double.Parse(Next(), CultureInfo.InvariantCulture), "--seconds"); break;
+                case "--warmup": o.WarmupSeconds = Positive(double.Parse(Next(), CultureInfo.InvariantCulture), "--warmup"); break;
+                case "--requests": o.Requests = (int)Positive(int.Parse(Next(), CultureInfo.InvariantCulture), "--requests"); break;
+                case "--concurrency": o.Concurrency = (int)Positive(int.Parse(Next(), CultureInfo.InvariantCulture), "--concurrency"); break;
+                case "--db":
+                    o.Database = Next().ToLowerInvariant() switch
+                    {
+                        "sqlite" => DatabaseKind.Sqlite,
+                        "postgres" or "postgresql" => DatabaseKind.Postgres,
+                        var other => throw new ArgumentException($"Unknown database '{other}': use sqlite or postgres."),
+                    };
+                    break;
+                case "--show-sql": o.ShowSql = true; break;
+                case "--markdown": o.Markdown = true; break;
+                case "-h" or "--help": o.Help = true; break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.");
+            }
+        }
+        if (o.NoiseOrganizations < 0) throw new ArgumentException("--orgs cannot be negative.");
+        return o;
+    }
+
+    private static double Positive(double v, string name) => v > 0 ? v : throw new ArgumentException($"{name} must be positive.");
+}
