@@ -39,7 +39,8 @@ public sealed class TenantContext
     {
         IsSystem = true;
         OrganizationId = organizationId;
-        UserName = "system";
+        // A person acting through a system operation (CLI, restoring an organization) stays the author.
+        if (UserId is null) UserName = "system";
     }
 
     public bool Can(Capability capability) => Role is { } r && r.Grants(capability);

@@ -114,7 +114,9 @@ namespace Nodal.Web
             var app = builder.Build();
 
             app.UseExceptionHandler("/error/500");
-            app.UseStatusCodePagesWithReExecute("/error/{0}");
+            // Empty error answers get a body: problem details for the API, a page for people.
+            app.UseWhen(ctx => ctx.Request.IsApi(), api => api.UseStatusCodePages());
+            app.UseWhen(ctx => !ctx.Request.IsApi(), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
             app.UseSecurityHeaders();
             app.UseRequestLocalization();
             app.UseStaticFiles();

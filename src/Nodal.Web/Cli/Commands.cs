@@ -33,7 +33,7 @@ public static class Commands
 
         var memberships = await (from m in db.Memberships.IgnoreQueryFilters()
                                  join o in db.Organizations on m.OrganizationId equals o.Id
-                                 where m.UserId == user.Id && m.DeletedAt == null
+                                 where m.UserId == user.Id && m.DeletedAt == null && o.DeletedAt == null
                                  orderby o.CreatedAt
                                  select new { o.Id, o.Slug, m.Role }).ToListAsync();
         switch (verb)
@@ -47,7 +47,6 @@ public static class Commands
                 DateTime? expires = opts.TryGetValue("days", out var d) && int.TryParse(d, out var days) && days > 0 ? DateTime.UtcNow.AddDays(days) : null;
                 tenant.SetUser(user.Id, user.UserName ?? email);
                 tenant.EnterAsSystem(org.Id);
-                tenant.SetUser(user.Id, user.UserName ?? email);
                 var (_, secret) = await sp.GetRequiredService<ApiTokenService>().CreateAsync(org.Id, user.Id, name, expires, CancellationToken.None);
                 Console.Error.WriteLine($"Token \"{name}\" for {email} in /{org.Slug} ({org.Role}). Copy it now: it is not shown again.");
                 Console.WriteLine(secret);
@@ -65,8 +64,8 @@ public static class Commands
                 if (!opts.TryGetValue("prefix", out var prefix)) return Fail("Missing --prefix (see tokens list).");
                 var token = await db.ApiTokens.IgnoreQueryFilters().FirstOrDefaultAsync(t => t.UserId == user.Id && t.Prefix == prefix && t.RevokedAt == null);
                 if (token is null) return Fail("No active token with that prefix.");
-                tenant.EnterAsSystem(token.OrganizationId);
                 tenant.SetUser(user.Id, user.UserName ?? email);
+                tenant.EnterAsSystem(token.OrganizationId);
                 token.RevokedAt = DateTime.UtcNow;
                 await db.SaveChangesAsync();
                 Console.WriteLine($"Revoked {token.Prefix}… ({token.Name}).");

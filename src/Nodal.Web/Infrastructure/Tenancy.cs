@@ -72,7 +72,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
 
         var found = await (from o in db.Organizations
                            join m in db.Memberships.IgnoreQueryFilters() on o.Id equals m.OrganizationId
-                           where m.UserId == tenant.UserId && m.DeletedAt == null
+                           where m.UserId == tenant.UserId && m.DeletedAt == null && o.DeletedAt == null
                                  && (orgId != null ? o.Id == orgId : o.Slug == slug)
                            select new { o.Id, o.Slug, o.DefaultLanguage, o.Name, m.Role, m.DepartmentId })
             .AsNoTracking().FirstOrDefaultAsync(ctx.RequestAborted);

@@ -98,12 +98,12 @@ public sealed class ProfileModel(NodalDbContext db, UserManager<NodalUser> users
     {
         Organizations = await (from m in db.Memberships.IgnoreQueryFilters()
                                join o in db.Organizations on m.OrganizationId equals o.Id
-                               where m.UserId == user.Id && m.DeletedAt == null
+                               where m.UserId == user.Id && m.DeletedAt == null && o.DeletedAt == null
                                orderby o.Slug
                                select new OrgChoice(o.Id, o.Slug, o.Name, o.DefaultLanguage, m.Role, m.DepartmentId)).AsNoTracking().ToListAsync(ct);
         Tokens = await (from t in db.ApiTokens.IgnoreQueryFilters()
                         join o in db.Organizations on t.OrganizationId equals o.Id
-                        where t.UserId == user.Id && t.DeletedAt == null
+                        where t.UserId == user.Id && t.DeletedAt == null && o.DeletedAt == null
                         orderby t.CreatedAt descending
                         select new TokenRow(t.Id, t.Name, t.Prefix, o.Slug, t.LastUsedAt, t.RevokedAt)).AsNoTracking().ToListAsync(ct);
     }

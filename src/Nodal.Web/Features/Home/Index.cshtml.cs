@@ -20,7 +20,7 @@ public sealed class IndexModel(NodalDbContext db, UserManager<NodalUser> users) 
         IsSiteAdmin = user.IsSiteAdmin;
         Organizations = await (from m in db.Memberships.IgnoreQueryFilters()
                                join o in db.Organizations on m.OrganizationId equals o.Id
-                               where m.UserId == user.Id && m.DeletedAt == null
+                               where m.UserId == user.Id && m.DeletedAt == null && o.DeletedAt == null
                                orderby o.Slug
                                select new OrgLink(o.Slug, o.Name, o.DefaultLanguage, m.Role)).AsNoTracking().ToListAsync(ct);
     }
