@@ -121,13 +121,6 @@ var listSql = sql[api].Where(c => c.Mentions("Departments")).ToList();
 // The replayed SQL must find what the app found, or it would time empty answers.
 var expectedListRows = 1 + Math.Min(pageSize, profile.Departments);
 var listRows = await raw.RunOnceAsync(listSql, ct);
-if (Environment.GetEnvironmentVariable("BENCH_DEBUG") is not null)
-{
-    await using (var dc = await raw.OpenAsync(ct)) { await using var dcmd = dc.CreateCommand(); dcmd.CommandText = "SELECT OrganizationId, typeof(OrganizationId), hex(OrganizationId) FROM Departments LIMIT 1"; await using var rr = await dcmd.ExecuteReaderAsync(ct); rr.Read(); Console.WriteLine($"{rr.GetValue(0)} {rr.GetValue(1)} {rr.GetValue(2)}"); }
-    { await using var dc = await raw.OpenAsync(ct); await using var cc = listSql[0].CreateOn(dc); Console.WriteLine("count=" + await cc.ExecuteScalarAsync(ct));
-      var prm = (Microsoft.Data.Sqlite.SqliteParameter)cc.Parameters[0]; Console.WriteLine($"{prm.SqliteType} {prm.Size} {prm.Value} {prm.Direction} {prm.SourceColumn} {prm.IsNullable}");
-      await using var c2 = dc.CreateCommand(); c2.CommandText = listSql[0].Text; c2.Parameters.Add(new Microsoft.Data.Sqlite.SqliteParameter(prm.ParameterName, prm.Value)); Console.WriteLine("count2=" + await c2.ExecuteScalarAsync(ct)); }
-    foreach (var c in listSql) { Console.WriteLine(c.Text); foreach (var p in c.Parameters) Console.WriteLine($"  {p.GetType().Name} {p.ParameterName} {p.Value?.GetType()} {p.Value} {p.DbType} {(p as Microsoft.Data.Sqlite.SqliteParameter)?.SqliteType} size={p.Size} rows={await raw.RunOnceAsync([c], ct)}"); } }
 if (listRows != expectedListRows)
     throw new InvalidOperationException($"The list's SQL, replayed, read {listRows} rows; the app's answer has {expectedListRows} (count + page).");
 var rawList = new RawSqlWorkload($"raw SQL of the list ({listSql.Count} commands)", raw, listSql);

@@ -27,9 +27,17 @@ public sealed class CapturedCommand(string text, IReadOnlyList<DbParameter> para
     internal static DbParameter Copy(DbParameter p) => p switch
     {
         NpgsqlParameter np => np.Clone(),
-        SqliteParameter sp => new SqliteParameter(sp.ParameterName, sp.SqliteType) { Value = sp.Value, Size = sp.Size, Direction = sp.Direction },
+        SqliteParameter sp => CopySqlite(sp),
         _ => throw new NotSupportedException($"Cannot copy a {p.GetType().Name}."),
     };
+
+    private static SqliteParameter CopySqlite(SqliteParameter p)
+    {
+        var copy = new SqliteParameter(p.ParameterName, p.SqliteType) { Value = p.Value, Direction = p.Direction };
+        // An explicit Size of 0 truncates text to nothing: copy only a real limit.
+        if (p.Size > 0) copy.Size = p.Size;
+        return copy;
+    }
 
     public override string ToString() =>
         Text + (Parameters.Count == 0 ? "" : "\n  -- " + string.Join(", ", Parameters.Select(p => $"{p.ParameterName}={p.Value}")));
