@@ -40,6 +40,24 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     }
 
     [Fact]
+    public async Task Departments_filter_by_focal_point_and_search()
+    {
+        using var api = await app.ApiClientAsync(Viewer);
+        async Task<string[]> Codes(string query) =>
+            (await api.GetFromJsonAsync<JsonObject>($"/api/v1/departments?pageSize=200&sort=code&{query}"))!["items"]!.AsArray()
+                .Select(i => (string)i!["code"]!).ToArray();
+        Assert.Equal(["AMB", "CUL", "MOB"], await Codes("filter=with-focal-point"));
+        var without = await Codes("filter=without-focal-point");
+        Assert.DoesNotContain("MOB", without);
+        Assert.Contains("TUR", without);
+        Assert.Equal(["TUR"], await Codes("q=turism")); // the Spanish name, "Turismo"
+        Assert.Equal(["CUL"], await Codes("q=cul&filter=with-focal-point"));
+        var paged = await api.GetFromJsonAsync<JsonObject>("/api/v1/departments?pageSize=5&page=2&sort=code&dir=desc");
+        Assert.Equal(5, paged!["items"]!.AsArray().Count);
+        Assert.Equal(2, (int)paged["page"]!);
+    }
+
+    [Fact]
     public async Task A_revoked_or_unknown_token_is_refused()
     {
         using var http = new HttpClient { BaseAddress = app.BaseAddress };

@@ -15,6 +15,23 @@ public abstract class Workload
 
 public sealed record Measurement(string Label, int Requests, int Errors, string? FirstError, double Seconds, double[] LatenciesMs)
 {
+    /// <summary>Requests per second of each round this measurement joins (one when not combined).</summary>
+    public IReadOnlyList<double> RoundRates { get; init; } = [Requests / Seconds];
+
+    /// <summary>(max − min) / mean of the rounds' rates: how steady the machine was.</summary>
+    public double Spread => RoundRates.Count < 2 ? 0 : (RoundRates.Max() - RoundRates.Min()) / RoundRates.Average();
+
+    public static Measurement Combine(IReadOnlyList<Measurement> rounds)
+    {
+        var ms = rounds.SelectMany(r => r.LatenciesMs).ToArray();
+        Array.Sort(ms);
+        return new Measurement(rounds[0].Label, rounds.Sum(r => r.Requests), rounds.Sum(r => r.Errors),
+            rounds.Select(r => r.FirstError).FirstOrDefault(e => e is not null), rounds.Sum(r => r.Seconds), ms)
+        {
+            RoundRates = rounds.Select(r => r.RequestsPerSecond).ToList(),
+        };
+    }
+
     public double RequestsPerSecond => Requests / Seconds;
     public double P50 => Percentile(50);
     public double P95 => Percentile(95);
@@ -67,6 +84,27 @@ public static class LoadRunner
         finally
         {
             await w.StopAsync();
+        }
+    }
+
+    /// <summary>
+    /// Runs the workloads in turn until the JIT has (almost) nothing left to compile: tiered compilation
+    /// keeps recompiling hot methods in the background for seconds, which would slow the first measurements.
+    /// </summary>
+    public static async Task<(int Rounds, TimeSpan Elapsed)> WarmUntilJitQuietAsync(IReadOnlyList<Workload> workloads, int workers, TimeSpan slice, TimeSpan max, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var rounds = 0;
+        while (true)
+        {
+            var jitBefore = System.Runtime.JitInfo.GetCompilationTime();
+            var roundStart = clock.Elapsed;
+            foreach (var w in workloads) await WarmUpAsync(w, workers, slice, ct);
+            rounds++;
+            var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+            // Quiet: the JIT used under 1 % of the round (of one core).
+            if ((rounds >= 2 && jit.TotalSeconds < 0.01 * (clock.Elapsed - roundStart).TotalSeconds) || clock.Elapsed >= max)
+                return (rounds, clock.Elapsed);
         }
     }
 

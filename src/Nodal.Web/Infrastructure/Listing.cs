@@ -12,6 +12,8 @@ public sealed class ListQuery
     public string? Dir { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
+    /// <summary>A list-specific filter value (e.g. departments: with or without focal points).</summary>
+    public string? Filter { get; set; }
 
     public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
     public int SafePage => Math.Max(1, Page ?? 1);

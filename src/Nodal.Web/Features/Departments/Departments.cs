@@ -94,11 +94,17 @@ public sealed class DepartmentService(NodalDbContext db, TenantContext tenant, I
                              || (d.Name.En ?? "").ToLower().Contains(s) || (d.Name.Fr ?? "").ToLower().Contains(s)
                              || (d.Email ?? "").ToLower().Contains(s));
         }
+        var memberships = db.Memberships;
+        q = query.Filter switch
+        {
+            "with-focal-point" => q.Where(d => memberships.Any(m => m.DepartmentId == d.Id && m.Role == OrgRole.FocalPoint)),
+            "without-focal-point" => q.Where(d => !memberships.Any(m => m.DepartmentId == d.Id && m.Role == OrgRole.FocalPoint)),
+            _ => q,
+        };
         var sorts = new SortMap<Department>("name")
             .Add("code", d => d.Code)
             .Add("email", d => d.Email)
             .Add("name", lang switch { "es" => d => d.Name.Es ?? d.Name.En ?? d.Name.Fr, "fr" => d => d.Name.Fr ?? d.Name.En ?? d.Name.Es, _ => (System.Linq.Expressions.Expression<Func<Department, string?>>)(d => d.Name.En ?? d.Name.Es ?? d.Name.Fr) });
-        var memberships = db.Memberships;
         var page = await q.ToPagedAsync(query, sorts,
             d => new { d.Id, d.Code, d.Name, d.Email, FocalPoints = memberships.Count(m => m.DepartmentId == d.Id && m.Role == OrgRole.FocalPoint) }, ct);
         return new PagedList<DepartmentRow>(

@@ -18,7 +18,7 @@ public static class DepartmentsApi
         g.MapGet("/", async ([AsParameters] ListQuery query, DepartmentService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.ListAsync(query, ct)))
             .WithName("ListDepartments").WithSummary("List departments")
-            .WithDescription("Departments of the token's organization, with search (q), sorting (sort=name|code|email, dir=asc|desc) and paging (page, pageSize ≤ 200).");
+            .WithDescription("Departments of the token's organization, with search (q), filter (filter=with-focal-point|without-focal-point), sorting (sort=name|code|email, dir=asc|desc) and paging (page, pageSize ≤ 200).");
 
         g.MapGet("/{id:guid}", async Task<Results<Ok<DepartmentDto>, NotFound<ProblemDetails>>> (Guid id, DepartmentService service, IStringLocalizer<SharedResource> L, HttpContext http, CancellationToken ct) =>
             {
