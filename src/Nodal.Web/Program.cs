@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Nodal.Data;
 using Nodal.Web;
 using Nodal.Web.Cli;
-using Nodal.Web.Infrastructure;
 using Nodal.Web.Seeding;
 using Scalar.AspNetCore;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Cli;
 

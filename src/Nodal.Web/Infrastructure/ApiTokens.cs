@@ -3,11 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
 
 namespace Nodal.Web.Infrastructure;
 

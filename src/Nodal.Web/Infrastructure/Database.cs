@@ -1,6 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Nodal.Data;
 
 namespace Nodal.Web.Infrastructure;
 

@@ -1,10 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Seeding;
 

@@ -1,11 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Account;
 

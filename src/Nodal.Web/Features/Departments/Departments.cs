@@ -1,11 +1,5 @@
 using FluentValidation;
 using FluentValidation.Results;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Departments;
 

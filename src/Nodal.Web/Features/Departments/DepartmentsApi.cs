@@ -1,11 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Data;
 using Nodal.Web.Features.History;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Departments;
 

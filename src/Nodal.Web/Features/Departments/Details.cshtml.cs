@@ -1,12 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
 using Nodal.Web.Features.History;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Departments;
 

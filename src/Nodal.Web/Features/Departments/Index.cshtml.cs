@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Departments;
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Nodal.Core.Auditing;
-using Nodal.Data;
 
 namespace Nodal.Web.Features.History;
 

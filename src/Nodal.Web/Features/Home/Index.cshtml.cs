@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Nodal.Core;
-using Nodal.Data;
 
 namespace Nodal.Web.Features.Home;
 

@@ -1,13 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Data;
 using Nodal.Web.Features.History;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Members;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nodal.Core;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Members;
 

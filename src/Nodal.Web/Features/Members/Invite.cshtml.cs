@@ -1,13 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 using Nodal.Web.Seeding;
 
 namespace Nodal.Web.Features.Members;

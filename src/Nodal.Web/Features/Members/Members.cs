@@ -1,8 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
 
 namespace Nodal.Web.Features.Members;
 

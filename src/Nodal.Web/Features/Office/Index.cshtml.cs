@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nodal.Core.Organizations;
 
 namespace Nodal.Web.Features.Office;
 

@@ -1,10 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Organizations;
 

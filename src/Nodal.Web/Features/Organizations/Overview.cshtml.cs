@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Nodal.Core.Organizations;
-using Nodal.Data;
 
 namespace Nodal.Web.Features.Organizations;
 

@@ -1,12 +1,5 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Nodal.Core;
-using Nodal.Core.Organizations;
-using Nodal.Data;
-using Nodal.Web.Infrastructure;
 
 namespace Nodal.Web.Features.Trash;
 
