@@ -54,6 +54,22 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task An_htmx_search_answers_only_the_list_and_a_plain_search_the_whole_page()
+    {
+        using var client = await app.SignInAsync(Viewer);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/solmar/departments?q=MOB");
+        request.Headers.Add("HX-Request", "true");
+        var partial = await (await client.Http.SendAsync(request)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<html", partial);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(partial, "id=\"department-list\""));
+        Assert.Contains(">MOB<", partial);
+        Assert.DoesNotContain(">CUL<", partial);
+        var full = await client.GetHtmlAsync("/solmar/departments?q=MOB");
+        Assert.Contains("<html", full);
+        Assert.Contains(">MOB<", full);
+    }
+
+    [Fact]
     public async Task An_invalid_form_shows_the_errors_next_to_the_fields_and_saves_nothing()
     {
         using var client = await app.SignInAsync(TestApp.AdminEmail, language: "fr"); // no stored preference: the browser's French
