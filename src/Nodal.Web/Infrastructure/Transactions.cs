@@ -43,9 +43,17 @@ public sealed class ApiTransactionFilter : IEndpointFilter
         var db = http.RequestServices.GetRequiredService<NodalDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync(http.RequestAborted);
         var result = await next(context);
-        var status = result is IStatusCodeHttpResult s ? s.StatusCode ?? 200 : 200;
+        var status = StatusOf(result);
         if (status < 400) await tx.CommitAsync(http.RequestAborted);
         else await tx.RollbackAsync(CancellationToken.None);
         return result;
     }
+
+    /// <summary>The status a handler's result will write; a Results&lt;…&gt; union wraps the real result.</summary>
+    private static int StatusOf(object? result) => result switch
+    {
+        INestedHttpResult nested => StatusOf(nested.Result),
+        IStatusCodeHttpResult s => s.StatusCode ?? 200,
+        _ => 200,
+    };
 }
