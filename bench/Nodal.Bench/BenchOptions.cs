@@ -7,14 +7,18 @@ public sealed class BenchOptions
     public double Scale { get; private set; } = 1;
     public int NoiseOrganizations { get; private set; } = 10;
     /// <summary>Measuring time per workload; the request count is sized from the warm-up rate.</summary>
-    public double Seconds { get; private set; } = 5;
-    public double WarmupSeconds { get; private set; } = 2;
+    public double Seconds { get; private set; } = 4;
+    /// <summary>The most the warm-up may take; it stops earlier once the JIT has gone quiet.</summary>
+    public double WarmupSeconds { get; private set; } = 40;
     /// <summary>When set, every workload runs exactly this many requests instead.</summary>
     public int? Requests { get; private set; }
     public int Concurrency { get; private set; } = 4;
+    /// <summary>Interleaved rounds each workload's requests are split into.</summary>
+    public int Rounds { get; private set; } = 3;
     public DatabaseKind? Database { get; private set; }
     public bool ShowSql { get; private set; }
     public bool Markdown { get; private set; }
+    public bool Serve { get; private set; }
     public bool Help { get; private set; }
 
     public const string Usage = """
@@ -25,13 +29,17 @@ public sealed class BenchOptions
 
           --scale X          multiply every per-organization count (default 1: 60 departments, 500 users…)
           --orgs N           organizations of the same size besides the measured one (default 10)
-          --seconds S        measuring time per workload (default 5); the request count is fixed from the warm-up rate
-          --requests N       run exactly N requests per workload instead
-          --warmup S         warm-up per workload (default 2)
-          --concurrency N    concurrent workers (default 4)
+          --seconds S        measuring time per workload and concurrency (default 4); the request
+                             count is fixed beforehand from the warm-up rate
+          --requests N       run exactly N requests per workload and concurrency instead
+          --rounds N         interleaved rounds the requests are split into (default 3)
+          --warmup S         longest warm-up (default 40); it ends once the JIT has gone quiet
+          --concurrency N    concurrent workers under load (default 4); every workload also runs with 1
           --db sqlite|postgres   default: postgres when NODAL_BENCH_POSTGRES is set, else sqlite
           --show-sql         print the SQL each endpoint sends
-          --markdown         also print the results as a Markdown table
+          --markdown         also print the results as Markdown tables
+          --serve            generate the data, start the app, print a token, a cookie and wrk
+                             commands, and wait for Ctrl+C instead of measuring
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -47,6 +55,7 @@ public sealed class BenchOptions
                 case "--seconds": o.Seconds = Positive(double.Parse(Next(), CultureInfo.InvariantCulture), "--seconds"); break;
                 case "--warmup": o.WarmupSeconds = Positive(double.Parse(Next(), CultureInfo.InvariantCulture), "--warmup"); break;
                 case "--requests": o.Requests = (int)Positive(int.Parse(Next(), CultureInfo.InvariantCulture), "--requests"); break;
+                case "--rounds": o.Rounds = (int)Positive(int.Parse(Next(), CultureInfo.InvariantCulture), "--rounds"); break;
                 case "--concurrency": o.Concurrency = (int)Positive(int.Parse(Next(), CultureInfo.InvariantCulture), "--concurrency"); break;
                 case "--db":
                     o.Database = Next().ToLowerInvariant() switch
@@ -58,6 +67,7 @@ public sealed class BenchOptions
                     break;
                 case "--show-sql": o.ShowSql = true; break;
                 case "--markdown": o.Markdown = true; break;
+                case "--serve": o.Serve = true; break;
                 case "-h" or "--help": o.Help = true; break;
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }

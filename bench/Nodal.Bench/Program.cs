@@ -68,10 +68,10 @@ var dataset = await new DataGenerator(host.App.Services, profile).GenerateAsync(
 if (!Console.IsOutputRedirected) Console.WriteLine();
 if (raw.IsPostgres)
 {
-    // What autovacuum would have done by the time a real database has this much data.
+    // What autovacuum would have done by the time a real database has this much data (and so it does not start mid-measurement).
     await using var conn = await raw.OpenAsync(ct);
     await using var analyze = conn.CreateCommand();
-    analyze.CommandText = "ANALYZE";
+    analyze.CommandText = "VACUUM (ANALYZE)";
     await analyze.ExecuteNonQueryAsync(ct);
 }
 Console.WriteLine($"  {dataset.Organizations.Count} organizations in {dataset.Elapsed.TotalSeconds:F1} s; rows: {await CountRowsAsync(host)}");
@@ -96,16 +96,37 @@ var ping = new HttpGetWorkload("GET /ping", client, ["/ping"]);
 var api = new HttpGetWorkload($"GET /api/v1/departments?pageSize={pageSize} (token)", client, [$"/api/v1/departments?page=1&pageSize={pageSize}"],
     h => h.Authorization = new("Bearer", secret));
 var page = new HttpGetWorkload($"GET /{slug}/departments?pageSize={pageSize} (cookie)", client, [$"/{slug}/departments?pageSize={pageSize}"],
-    h => { h.Add("Cookie", cookie); h.AcceptLanguage.ParseAdd("en"); });
+    h => h.Add("Cookie", cookie));
 var details = new HttpGetWorkload($"GET /{slug}/departments/{{id}} (cookie, {measured.DepartmentIds.Count} ids)", client,
     measured.DepartmentIds.Select(id => $"/{slug}/departments/{id}").ToList(),
-    h => { h.Add("Cookie", cookie); h.AcceptLanguage.ParseAdd("en"); });
+    h => h.Add("Cookie", cookie));
 Workload[] endpoints = [ping, api, page, details];
 
+if (options.Serve)
+{
+    // For an outside load generator (wrk) or a browser: the app stays up until Ctrl+C.
+    Console.WriteLine($"Serving {host.BaseAddress} — Ctrl+C stops and removes the database.");
+    Console.WriteLine($"  sign in as {admin.Email} / {profile.Password}");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency {host.BaseAddress}ping");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Authorization: Bearer {secret}' '{host.BaseAddress}api/v1/departments?page=1&pageSize={pageSize}'");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/departments?pageSize={pageSize}'");
+    // Ctrl+C reaches the host first (it stops the app), or this process when the host has not claimed it.
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, host.App.Lifetime.ApplicationStopping);
+    try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+    return 0;
+}
+
 // Warm up every endpoint first (JIT, tiered compilation, caches), then look at what each sends to the database.
-Console.WriteLine("Warming up…");
-foreach (var w in endpoints) await LoadRunner.WarmUpAsync(w, options.Concurrency, TimeSpan.FromSeconds(options.WarmupSeconds), ct);
+Console.Write("Warming up… ");
+// Tiered compilation (with dynamic PGO) keeps recompiling this app's hot methods for ~20 s of load:
+// measuring before it is done would measure the JIT.
+var (warmRounds, warmTime, jitShare) = await LoadRunner.WarmUntilJitQuietAsync(endpoints, options.Concurrency,
+    TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(options.WarmupSeconds), ct);
+Console.WriteLine($"{warmRounds} rounds, {warmTime.TotalSeconds:F1} s; the JIT took {jitShare:P1} of the last round{(jitShare < 0.01 ? " (quiet)" : "")}.");
+if (jitShare >= 0.01)
+    Console.WriteLine($"WARNING: the JIT was still busy after the warm-up ({options.WarmupSeconds} s); give it more with --warmup.");
 var sql = new Dictionary<Workload, IReadOnlyList<CapturedCommand>>();
+var compilations = new Dictionary<string, int>();
 foreach (var w in endpoints)
 {
     sql[w] = await capture.CaptureAsync(async () =>
@@ -126,32 +147,42 @@ if (listRows != expectedListRows)
 var rawList = new RawSqlWorkload($"raw SQL of the list ({listSql.Count} commands)", raw, listSql);
 var rawApi = new RawSqlWorkload($"raw SQL of the API request (all {sql[api].Count})", raw, sql[api]);
 var rawDetails = new RawSqlWorkload($"raw SQL of the details page (all {sql[details].Count})", raw, sql[details]);
-var pingAgain = new HttpGetWorkload("GET /ping (again, at the end)", client, ["/ping"]);
+var rawApiReopen = new RawSqlWorkload($"raw SQL of the API request, pooled open per command", raw, sql[api], openPerCommand: true);
 
-var results = new List<Measurement>();
-foreach (var w in new Workload[] { ping, api, page, details, rawList, rawApi, rawDetails, pingAgain })
-{
-    var rate = await LoadRunner.WarmUpAsync(w, options.Concurrency, TimeSpan.FromSeconds(Math.Max(0.5, options.WarmupSeconds / 2)), ct);
-    var requests = options.Requests ?? (int)Math.Clamp(rate * options.Seconds, 100, 5_000_000);
-    var m = await LoadRunner.MeasureAsync(w, options.Concurrency, requests, ct);
-    results.Add(m);
-    Console.WriteLine($"  {m.Label}: {m.Requests} in {m.Seconds:F1} s{(m.Errors > 0 ? $", {m.Errors} ERRORS, the first: {m.FirstError}" : "")}");
-}
+await LoadRunner.WarmUntilJitQuietAsync([rawList, rawApi, rawApiReopen, rawDetails], options.Concurrency, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), ct);
+
+// Every workload runs in the same few rounds, interleaved, so a slow moment of the machine touches
+// them all alike instead of one; then once more one request at a time (latency without queueing).
+var machine = new MachineLoad(await raw.LocalServerPidAsync(ct));
+machine.Start();
+var loaded = await MeasureSetAsync([ping, api, page, details, rawList, rawApi, rawApiReopen, rawDetails], options.Concurrency);
+var loadedCpu = machine.Stop();
+machine.Start();
+var single = await MeasureSetAsync([ping, api, details, rawList, rawApi, rawApiReopen, rawDetails], 1);
+var singleCpu = machine.Stop();
 Console.WriteLine();
 
-var baseline = results[0];
-var queries = new Dictionary<string, int> { [ping.Label] = sql[ping].Count, [api.Label] = sql[api].Count, [page.Label] = sql[page].Count, [details.Label] = sql[details].Count, [pingAgain.Label] = 0 };
-Report.Table(results, baseline, queries, markdown: false);
+var queries = new Dictionary<string, int> { [ping.Label] = sql[ping].Count, [api.Label] = sql[api].Count, [page.Label] = sql[page].Count, [details.Label] = sql[details].Count };
+Console.WriteLine($"Under load: {options.Concurrency} concurrent workers");
+Report.Table(loaded, queries, markdown: false);
 Console.WriteLine();
-var apiM = results.Single(r => r.Label == api.Label);
-var detailsM = results.Single(r => r.Label == details.Label);
-var rawListM = results.Single(r => r.Label == rawList.Label);
-var rawApiM = results.Single(r => r.Label == rawApi.Label);
-var rawDetailsM = results.Single(r => r.Label == rawDetails.Label);
-Console.WriteLine($"API p95 / raw list SQL p95:               {apiM.P95 / rawListM.P95,6:F1}×   ({apiM.P95:F2} ms / {rawListM.P95:F2} ms)");
-Console.WriteLine($"API p95 / all of its SQL p95:             {apiM.P95 / rawApiM.P95,6:F1}×   ({apiM.P95:F2} ms / {rawApiM.P95:F2} ms)");
-Console.WriteLine($"details page p95 / all of its SQL p95:    {detailsM.P95 / rawDetailsM.P95,6:F1}×   ({detailsM.P95:F2} ms / {rawDetailsM.P95:F2} ms)");
-Console.WriteLine($"/ping drift (end vs start, req/s):        {results[^1].RequestsPerSecond / baseline.RequestsPerSecond,6:F2}×");
+Console.WriteLine("One request at a time: 1 worker");
+Report.Table(single, queries, markdown: false);
+Console.WriteLine();
+Console.WriteLine($"{"",-44}{$"{options.Concurrency} workers",22}{"1 worker",22}");
+Ratio("API p95 / raw list SQL p95", api, rawList);
+Ratio("API p95 / all of its SQL p95", api, rawApi);
+Ratio("API SQL p95: open per command / one open", rawApiReopen, rawApi);
+Ratio("details page p95 / all of its SQL p95", details, rawDetails);
+Console.WriteLine($"{"/ping req/s spread across rounds",-44}{Spread(loaded),22}{Spread(single),22}");
+Console.WriteLine($"{"CPU: this process / database / others",-44}{Cpu3(loadedCpu),22}{Cpu3(singleCpu),22}");
+if (new[] { loadedCpu, singleCpu }.Any(c => c is { Others: > 0.05 }))
+    Console.WriteLine($"WARNING: other processes used more than 5 % of the CPU while measuring: these figures are noisy; run again on a quiet machine.");
+var recompiled = compilations.Where(c => c.Value > 0).ToList();
+Console.WriteLine(recompiled.Count == 0
+    ? "EF Core compiled no query while measuring (every LINQ query hit the query cache)."
+    : "EF Core compiled queries while measuring (a query cache miss per request is a bug): "
+      + string.Join("; ", recompiled.Select(c => $"{c.Key}: {c.Value}")));
 Console.WriteLine();
 
 Console.WriteLine("SQL commands per request (one request, after warm-up):");
@@ -182,11 +213,60 @@ if (options.ShowSql)
 if (options.Markdown)
 {
     Console.WriteLine();
-    Report.Table(results, baseline, queries, markdown: true);
+    Console.WriteLine($"{options.Concurrency} workers:");
+    Console.WriteLine();
+    Report.Table(loaded, queries, markdown: true);
+    Console.WriteLine();
+    Console.WriteLine("1 worker:");
+    Console.WriteLine();
+    Report.Table(single, queries, markdown: true);
 }
 Console.WriteLine();
 Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:F0} s.");
-return results.Any(r => r.Errors > 0) ? 1 : 0;
+return loaded.Concat(single).Any(r => r.Errors > 0) ? 1 : 0;
+
+async Task<List<Measurement>> MeasureSetAsync(IReadOnlyList<Workload> set, int workers)
+{
+    var rounds = options.Rounds;
+    var sizes = new Dictionary<Workload, int>();
+    foreach (var w in set)
+    {
+        // The best of three short runs: a stall of the machine only ever lowers a rate.
+        var rate = 0.0;
+        for (var i = 0; i < 3; i++) rate = Math.Max(rate, await LoadRunner.WarmUpAsync(w, workers, TimeSpan.FromSeconds(0.35), ct));
+        sizes[w] = options.Requests is { } n
+            ? Math.Max(1, n / rounds)
+            : (int)Math.Clamp(rate * options.Seconds / rounds, 200, 5_000_000);
+    }
+    var perRound = set.ToDictionary(w => w, _ => new List<Measurement>());
+    for (var r = 0; r < rounds; r++)
+        foreach (var w in set)
+        {
+            var (m, compiled) = await capture.CountCompilationsAsync(() => LoadRunner.MeasureAsync(w, workers, sizes[w], ct));
+            perRound[w].Add(m);
+            compilations[w.Label] = compilations.GetValueOrDefault(w.Label) + compiled;
+        }
+    var results = set.Select(w => Measurement.Combine(perRound[w])).ToList();
+    foreach (var m in results)
+        Console.WriteLine($"  {workers} worker(s), {m.Label}: {m.Requests} in {m.Seconds:F1} s{(m.Errors > 0 ? $", {m.Errors} ERRORS, the first: {m.FirstError}" : "")}");
+    return results;
+}
+
+void Ratio(string label, Workload endpoint, Workload rawSql)
+{
+    string Cell(List<Measurement> set)
+    {
+        var e = set.Single(m => m.Label == endpoint.Label);
+        var r = set.Single(m => m.Label == rawSql.Label);
+        return $"{e.P95 / r.P95:F1}× ({e.P95:F2}/{r.P95:F2})";
+    }
+    Console.WriteLine($"{label,-44}{Cell(loaded),22}{Cell(single),22}");
+}
+
+static string Cpu3((double Own, double Database, double Others)? c) =>
+    c is { } v ? $"{v.Own:P0} / {v.Database:P0} / {v.Others:P0}" : "n/a";
+
+static string Spread(List<Measurement> set) => $"±{set[0].Spread / 2:P0}";
 
 static string Describe(BenchOptions o) =>
     o.Requests is { } n ? $"{n} requests per workload" : $"~{o.Seconds:0.#} s per workload";

@@ -5,8 +5,9 @@ namespace Nodal.Bench;
 public static class Report
 {
     /// <summary>Every workload against the baseline (/ping) measured in the same run.</summary>
-    public static void Table(IReadOnlyList<Measurement> results, Measurement baseline, IReadOnlyDictionary<string, int> queries, bool markdown)
+    public static void Table(IReadOnlyList<Measurement> results, IReadOnlyDictionary<string, int> queries, bool markdown)
     {
+        var baseline = results[0];
         string[] head = ["workload", "requests", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s ÷ ping", "p95 ÷ ping p95", "SQL/req"];
         var rows = results.Select(m => new[]
         {

@@ -5,8 +5,10 @@ using System.Text.RegularExpressions;
 namespace Nodal.Bench.Http;
 
 /// <summary>GETs one of a set of URLs (round robin) with fixed headers; a response other than 200 counts as an error.</summary>
-public sealed class HttpGetWorkload(string label, HttpClient client, IReadOnlyList<string> paths, Action<HttpRequestHeaders>? headers = null) : HttpWorkloadBase(label)
+public sealed class HttpGetWorkload(string label, HttpClient client, IReadOnlyList<string> paths, Action<HttpRequestHeaders>? headers = null) : Workload
 {
+    public override string Label { get; } = label;
+
     public override async ValueTask<string?> RunOnceAsync(int worker, long sequence, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, paths[(int)(sequence % paths.Count)]);
@@ -14,11 +16,6 @@ public sealed class HttpGetWorkload(string label, HttpClient client, IReadOnlyLi
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         return response.StatusCode == HttpStatusCode.OK ? null : $"{request.RequestUri} answered {(int)response.StatusCode}";
     }
-}
-
-public abstract class HttpWorkloadBase(string label) : Workload
-{
-    public override string Label { get; } = label;
 }
 
 public static partial class BenchClients

@@ -91,7 +91,7 @@ public static class LoadRunner
     /// Runs the workloads in turn until the JIT has (almost) nothing left to compile: tiered compilation
     /// keeps recompiling hot methods in the background for seconds, which would slow the first measurements.
     /// </summary>
-    public static async Task<(int Rounds, TimeSpan Elapsed)> WarmUntilJitQuietAsync(IReadOnlyList<Workload> workloads, int workers, TimeSpan slice, TimeSpan max, CancellationToken ct)
+    public static async Task<(int Rounds, TimeSpan Elapsed, double LastJitShare)> WarmUntilJitQuietAsync(IReadOnlyList<Workload> workloads, int workers, TimeSpan slice, TimeSpan max, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var rounds = 0;
@@ -101,10 +101,10 @@ public static class LoadRunner
             var roundStart = clock.Elapsed;
             foreach (var w in workloads) await WarmUpAsync(w, workers, slice, ct);
             rounds++;
-            var jit = System.Runtime.JitInfo.GetCompilationTime() - jitBefore;
+            var jitShare = (System.Runtime.JitInfo.GetCompilationTime() - jitBefore).TotalSeconds / (clock.Elapsed - roundStart).TotalSeconds;
             // Quiet: the JIT used under 1 % of the round (of one core).
-            if ((rounds >= 2 && jit.TotalSeconds < 0.01 * (clock.Elapsed - roundStart).TotalSeconds) || clock.Elapsed >= max)
-                return (rounds, clock.Elapsed);
+            if ((rounds >= 2 && jitShare < 0.01) || clock.Elapsed >= max)
+                return (rounds, clock.Elapsed, jitShare);
         }
     }
 

@@ -83,6 +83,42 @@ public sealed class SqlCapture : IObserver<DiagnosticListener>, IDisposable
         }
     }
 
+    private static readonly string CompilingEvent = CoreEventId.QueryCompilationStarting.Name!;
+    private int _compilations;
+
+    /// <summary>
+    /// Counts the LINQ queries EF Core compiles (misses of its query cache) while the action runs. After a
+    /// warm-up it should be zero: a query that is compiled again on every request costs milliseconds.
+    /// Only that rare event is listened to, so the app's speed is unchanged.
+    /// </summary>
+    public async Task<(T Result, int Compilations)> CountCompilationsAsync<T>(Func<Task<T>> action)
+    {
+        List<DiagnosticListener> listeners;
+        lock (_lock) listeners = [.. _efListeners];
+        Interlocked.Exchange(ref _compilations, 0);
+        var subscriptions = listeners.Select(l => l.Subscribe(new CompilationObserver(this), name => name == CompilingEvent)).ToList();
+        try
+        {
+            var result = await action();
+            return (result, Volatile.Read(ref _compilations));
+        }
+        finally
+        {
+            foreach (var s in subscriptions) s.Dispose();
+        }
+    }
+
+    private sealed class CompilationObserver(SqlCapture owner) : IObserver<KeyValuePair<string, object?>>
+    {
+        public void OnNext(KeyValuePair<string, object?> e)
+        {
+            if (e.Key == CompilingEvent) Interlocked.Increment(ref owner._compilations);
+        }
+
+        public void OnCompleted() { }
+        public void OnError(Exception error) { }
+    }
+
     private void Record(CommandEventData data)
     {
         var copy = new CapturedCommand(data.Command.CommandText, data.Command.Parameters.Cast<DbParameter>().Select(CapturedCommand.Copy).ToList());
@@ -162,6 +198,26 @@ public sealed class RawDatabase(bool postgres, string connectionString)
         return lines;
     }
 
+    /// <summary>The PostgreSQL postmaster's process id when the server runs on this machine (to count its CPU), else null.</summary>
+    public async Task<int?> LocalServerPidAsync(CancellationToken ct)
+    {
+        if (!IsPostgres) return null;
+        await using var conn = await OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT pg_backend_pid()";
+        var backend = Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        try
+        {
+            if (File.ReadAllText($"/proc/{backend}/comm").Trim() != "postgres") return null;
+            var stat = File.ReadAllText($"/proc/{backend}/stat");
+            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null; // a server on another machine
+        }
+    }
+
     public async Task<string> VersionAsync(CancellationToken ct)
     {
         await using var conn = await OpenAsync(ct);
@@ -171,8 +227,12 @@ public sealed class RawDatabase(bool postgres, string connectionString)
     }
 }
 
-/// <summary>Replays captured commands as one operation, each worker on its own open connection.</summary>
-public sealed class RawSqlWorkload(string label, RawDatabase database, IReadOnlyList<CapturedCommand> commands) : Http.Workload
+/// <summary>
+/// Replays captured commands as one operation, each worker on its own open connection; or, with
+/// <paramref name="openPerCommand"/>, taking a pooled connection for every command and giving it
+/// back, as EF Core does outside a transaction.
+/// </summary>
+public sealed class RawSqlWorkload(string label, RawDatabase database, IReadOnlyList<CapturedCommand> commands, bool openPerCommand = false) : Http.Workload
 {
     private DbConnection[] _connections = [];
 
@@ -180,15 +240,24 @@ public sealed class RawSqlWorkload(string label, RawDatabase database, IReadOnly
 
     public override async Task StartAsync(int workers, CancellationToken ct)
     {
-        _connections = new DbConnection[workers];
-        for (var i = 0; i < workers; i++) _connections[i] = await database.OpenAsync(ct);
+        _connections = new DbConnection[openPerCommand ? 0 : workers];
+        for (var i = 0; i < _connections.Length; i++) _connections[i] = await database.OpenAsync(ct);
     }
 
     public override async ValueTask<string?> RunOnceAsync(int worker, long sequence, CancellationToken ct)
     {
         try
         {
-            await RawDatabase.RunAsync(_connections[worker], commands, ct);
+            if (!openPerCommand)
+            {
+                await RawDatabase.RunAsync(_connections[worker], commands, ct);
+                return null;
+            }
+            foreach (var c in commands)
+            {
+                await using var conn = await database.OpenAsync(ct);
+                await RawDatabase.RunAsync(conn, [c], ct);
+            }
             return null;
         }
         catch (DbException e)
