@@ -128,7 +128,9 @@ namespace Nodal.Web
             app.MapScalarApiReference("/api/docs", o => o
                     .WithTitle("Nodal API")
                     .WithOpenApiRoutePattern("/openapi/{documentName}.json")
-                    .DisableDefaultFonts())
+                    .DisableDefaultFonts()
+                    .WithJavaScriptConfiguration("/js/api-docs.js")
+                    .WithCustomCss(".language-json.hljs .hljs-literal { color: #007a4d !important; }"))
                 .AllowAnonymous();
             app.MapGet("/ping", () => TypedResults.Text("pong")).AllowAnonymous().ExcludeFromDescription();
             app.MapNodalApi();
