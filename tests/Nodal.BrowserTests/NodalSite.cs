@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
 using Nodal.Data;
 using Nodal.Web;
-using Npgsql;
+using Nodal.Testing;
 using Xunit.Abstractions;
 
 namespace Nodal.BrowserTests;
@@ -27,9 +27,7 @@ public sealed class NodalSite : IAsyncLifetime
     public const string AdminEmail = "admin@nodal.test";
     public const string AdminPassword = "Admin-Password-2026";
 
-    private string? _dataDir;
-    private string? _pgServer;
-    private string? _pgDatabase;
+    private ThrowawayDatabase? _database;
     private IPlaywright? _playwright;
 
     public WebApplication App { get; private set; } = null!;
@@ -37,7 +35,7 @@ public sealed class NodalSite : IAsyncLifetime
     public string BaseUrl { get; private set; } = null!;
     public IBrowser Browser { get; private set; } = null!;
     public string AxePath { get; private set; } = null!;
-    public string DatabaseKind => _pgDatabase is null ? "SQLite" : "PostgreSQL";
+    public string DatabaseKind => _database?.Settings.ContainsKey("ConnectionStrings:Nodal") == true ? "PostgreSQL" : "SQLite";
 
     public async Task InitializeAsync()
     {
@@ -83,24 +81,10 @@ public sealed class NodalSite : IAsyncLifetime
             ["Nodal:Demo:Password"] = DemoPassword,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        _pgServer = Environment.GetEnvironmentVariable("NODAL_TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
-        if (_pgServer is not null)
-        {
-            _pgDatabase = "nodal_browser_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var conn = new NpgsqlConnection(_pgServer))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
-            settings["Nodal:Database:Provider"] = "Postgres";
-            settings["ConnectionStrings:Nodal"] = new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ToString();
-        }
-        else
-        {
-            _dataDir = Directory.CreateTempSubdirectory("nodal-browser-").FullName;
-            settings["Nodal:DataDirectory"] = _dataDir;
-        }
+        _database = Environment.GetEnvironmentVariable("NODAL_TEST_POSTGRES") is { Length: > 0 } pg
+            ? await ThrowawayDatabase.CreatePostgresAsync(pg, "nodal_browser_")
+            : ThrowawayDatabase.CreateSqlite("nodal-browser-");
+        foreach (var (key, value) in _database.Settings) settings[key] = value;
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -127,19 +111,7 @@ public sealed class NodalSite : IAsyncLifetime
             await App.StopAsync();
             await App.DisposeAsync();
         }
-        if (_dataDir is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_dataDir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(_pgServer);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (_database is not null) await _database.DisposeAsync();
     }
 
     /// <summary>A fresh browser context (no cookies) and page: one person at one browser.</summary>

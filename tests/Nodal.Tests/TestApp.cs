@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using Nodal.Testing;
 using Nodal.Core;
 using Nodal.Data;
 using Nodal.Web;
@@ -30,8 +30,7 @@ public abstract class TestApp : IAsyncLifetime
     public const string DemoPassword = "Demo-Password-2026";
 
     private readonly DatabaseKind _kind;
-    private string? _dataDir;
-    private string? _pgDatabase;
+    private ThrowawayDatabase? _database;
     public WebApplication App { get; private set; } = null!;
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -52,21 +51,13 @@ public abstract class TestApp : IAsyncLifetime
         {
             var server = Environment.GetEnvironmentVariable("NODAL_TEST_POSTGRES")
                 ?? throw new InvalidOperationException("NODAL_TEST_POSTGRES is not set: run the tests with ./test.sh, which starts a PostgreSQL.");
-            _pgDatabase = "nodal_test_" + Guid.NewGuid().ToString("N")[..12];
-            await using (var conn = new NpgsqlConnection(server))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
-            settings["Nodal:Database:Provider"] = "Postgres";
-            settings["ConnectionStrings:Nodal"] = new NpgsqlConnectionStringBuilder(server) { Database = _pgDatabase }.ToString();
+            _database = await ThrowawayDatabase.CreatePostgresAsync(server, "nodal_test_");
         }
         else
         {
-            _dataDir = Directory.CreateTempSubdirectory("nodal-test-").FullName;
-            settings["Nodal:DataDirectory"] = _dataDir;
+            _database = ThrowawayDatabase.CreateSqlite("nodal-test-");
         }
+        foreach (var (key, value) in _database.Settings) settings[key] = value;
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -87,19 +78,7 @@ public abstract class TestApp : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        if (_dataDir is not null)
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try { Directory.Delete(_dataDir, true); } catch (IOException) { }
-        }
-        if (_pgDatabase is not null)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var conn = new NpgsqlConnection(Environment.GetEnvironmentVariable("NODAL_TEST_POSTGRES"));
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (_database is not null) await _database.DisposeAsync();
     }
 
     private static string FindWebRoot()
