@@ -2,7 +2,8 @@
 """Interface strings of Nodal.Web: extract, check, build.
 
 English is the key (IStringLocalizer<SharedResource> named L: L["Departments"]). Translations live in
-src/Nodal.Web/Resources/translations.tsv (key, es, fr, en-override; tab-separated; header line) and
+src/Nodal.Web/Resources/translations.tsv and translations.<feature>.tsv beside it (key, es, fr,
+en-override; tab-separated; header line; a key lives in one file only) and
 `build` turns them into Resources/SharedResource.{es,fr,en}.resx.
 
     python3 scripts/i18n.py keys     print every key the code uses
@@ -186,22 +187,26 @@ def unescape_cell(s: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"t": "\t", "n": "\n", "\\": "\\"}.get(m.group(1), "\\" + m.group(1)), s)
 
 
+def tsv_files() -> list[Path]:
+    """translations.tsv, then any translations.<feature>.tsv beside it (one file per feature keeps merges easy)."""
+    return ([TSV] if TSV.exists() else []) + sorted(p for p in RESOURCES.glob("translations.*.tsv"))
+
+
 def load_tsv() -> dict[str, dict[str, str]]:
-    if not TSV.exists():
-        return {}
     rows: dict[str, dict[str, str]] = {}
-    lines = TSV.read_text(encoding="utf-8").splitlines()
-    for n, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        cells = line.split("\t")
-        if len(cells) > 4:
-            sys.exit(f"i18n: {TSV.relative_to(ROOT)}:{n}: more than 4 columns")
-        cells += [""] * (4 - len(cells))
-        key, es, fr, en = (unescape_cell(c) for c in cells)
-        if key in rows:
-            sys.exit(f"i18n: {TSV.relative_to(ROOT)}:{n}: duplicate key {key!r}")
-        rows[key] = {"es": es, "fr": fr, "en": en}
+    for path in tsv_files():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for n, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            cells = line.split("\t")
+            if len(cells) > 4:
+                sys.exit(f"i18n: {path.relative_to(ROOT)}:{n}: more than 4 columns")
+            cells += [""] * (4 - len(cells))
+            key, es, fr, en = (unescape_cell(c) for c in cells)
+            if key in rows:
+                sys.exit(f"i18n: {path.relative_to(ROOT)}:{n}: duplicate key {key!r}")
+            rows[key] = {"es": es, "fr": fr, "en": en}
     return rows
 
 

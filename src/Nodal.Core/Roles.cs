@@ -26,6 +26,10 @@ public enum Capability
     EditOwnDepartment,
     ManageOffice,
     ManageTrash,
+    /// <summary>Plans, territorial analysis, axes, objectives; adopting a plan.</summary>
+    ManagePlans,
+    /// <summary>Actions; focal points only those their department leads.</summary>
+    EditActions,
 }
 
 public static class Permissions
@@ -35,9 +39,9 @@ public static class Permissions
         Capability.Read => true,
         Capability.ReadHistory => role is not OrgRole.Contributor,
         Capability.ManageOrganization or Capability.ManageMembers => role is OrgRole.Administrator,
-        Capability.ManageDepartments or Capability.ManageOffice or Capability.ManageTrash
+        Capability.ManageDepartments or Capability.ManageOffice or Capability.ManageTrash or Capability.ManagePlans
             => role is OrgRole.Administrator or OrgRole.Coordinator,
-        Capability.EditOwnDepartment => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
+        Capability.EditOwnDepartment or Capability.EditActions => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
         _ => false,
     };
 

@@ -142,11 +142,15 @@ internal static class AuditTrail
             var before = action == AuditAction.Created ? null : prop.OriginalValue;
             var after = prop.CurrentValue;
             if (action == AuditAction.Created && after is null) continue;
-            if (action is AuditAction.Updated or AuditAction.Deleted or AuditAction.Restored && Equals(before, after)) continue;
+            if (action is AuditAction.Updated or AuditAction.Deleted or AuditAction.Restored && Same(prop, before, after)) continue;
             result[name] = [before, after];
         }
         return result;
     }
+
+    /// <summary>Lists (primitive collections) compare by content, through the property's value comparer.</summary>
+    private static bool Same(PropertyEntry prop, object? before, object? after) =>
+        Equals(before, after) || (prop.Metadata.GetValueComparer() is { } comparer && comparer.Equals(before, after));
 
     private static IEnumerable<(string Name, PropertyEntry Entry)> AllProperties(EntityEntry entry)
     {

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Nodal.Core;
 using Nodal.Core.Auditing;
 using Nodal.Core.Organizations;
+using Nodal.Core.Policy;
 
 namespace Nodal.Data;
 
@@ -27,6 +28,14 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
     public DbSet<OfficeYear> OfficeYears => Set<OfficeYear>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<StrategicPlan> Plans => Set<StrategicPlan>();
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+    public DbSet<AnalysisItem> AnalysisItems => Set<AnalysisItem>();
+    public DbSet<Axis> Axes => Set<Axis>();
+    public DbSet<Objective> Objectives => Set<Objective>();
+    public DbSet<PolicyAction> Actions => Set<PolicyAction>();
+    public DbSet<ActionMilestone> Milestones => Set<ActionMilestone>();
+    public DbSet<ActionBudget> Budgets => Set<ActionBudget>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -88,6 +97,8 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
             e.HasIndex(t => new { t.OrganizationId, t.UserId });
         });
 
+        ConfigurePolicy(b);
+
         b.Entity<AuditEntry>(e =>
         {
             e.Property(a => a.EntityType).HasMaxLength(100);
@@ -118,6 +129,88 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(TenantFilter, x => x.OrganizationId == CurrentOrganizationId);
             e.HasQueryFilter(SoftDeleteFilter, x => x.DeletedAt == null);
+        });
+    }
+
+    private static void ConfigurePolicy(ModelBuilder b)
+    {
+        b.Entity<StrategicPlan>(e =>
+        {
+            e.ToTable("Plans");
+            e.ComplexProperty(p => p.Title, Localized(300));
+            e.ComplexProperty(p => p.Vision, Localized(4000));
+            e.ComplexProperty(p => p.CityModel, Localized(4000));
+            e.Property(p => p.CityPlanName).HasMaxLength(300);
+            e.Property(p => p.CityPlanUrl).HasMaxLength(400);
+            e.Property(p => p.CityPlanObjectives).HasMaxLength(4000);
+            e.Property(p => p.AdoptedBy).HasMaxLength(300);
+            e.Property(p => p.AdoptionAct).HasMaxLength(300);
+            e.HasIndex(p => new { p.OrganizationId, p.IsCurrent });
+        });
+        b.Entity<PlanVersion>(e =>
+        {
+            e.Property(v => v.AdoptedBy).HasMaxLength(300);
+            e.Property(v => v.AdoptionAct).HasMaxLength(300);
+            e.Property(v => v.FrozenBy).HasMaxLength(256);
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(v => new { v.OrganizationId, v.PlanId, v.Number }).IsUnique();
+        });
+        b.Entity<AnalysisItem>(e =>
+        {
+            e.ComplexProperty(a => a.Statement, Localized(1000));
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.OrganizationId, a.PlanId, a.SortOrder });
+        });
+        b.Entity<Axis>(e =>
+        {
+            e.ToTable("Axes");
+            e.ComplexProperty(a => a.Name, Localized(200));
+            e.ComplexProperty(a => a.Description, Localized(2000));
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.OrganizationId, a.PlanId, a.Priority });
+        });
+        b.Entity<Objective>(e =>
+        {
+            e.Property(o => o.Code).HasMaxLength(20);
+            e.ComplexProperty(o => o.Statement, Localized(1000));
+            e.ComplexProperty(o => o.LegalBasis, Localized(1000));
+            e.Property(o => o.CityPlanObjective).HasMaxLength(300);
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(o => o.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(o => o.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(o => new { o.OrganizationId, o.PlanId, o.Code }).IsUnique();
+        });
+        b.Entity<PolicyAction>(e =>
+        {
+            e.ToTable("Actions");
+            e.Property(a => a.Code).HasMaxLength(20);
+            e.ComplexProperty(a => a.Title, Localized(300));
+            e.ComplexProperty(a => a.Description, Localized(4000));
+            e.ComplexProperty(a => a.Beneficiaries, Localized(1000));
+            e.Property(a => a.RequestedBy).HasMaxLength(300);
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Objective>().WithMany().HasForeignKey(a => a.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(a => a.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(a => a.RequestedByDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.OrganizationId, a.Code }).IsUnique();
+            e.HasIndex(a => new { a.OrganizationId, a.PlanId, a.Status });
+            e.HasIndex(a => new { a.OrganizationId, a.ObjectiveId });
+            e.HasIndex(a => new { a.OrganizationId, a.LeadDepartmentId });
+        });
+        b.Entity<ActionMilestone>(e =>
+        {
+            e.ToTable("ActionMilestones");
+            e.ComplexProperty(m => m.Title, Localized(300));
+            e.HasOne<PolicyAction>().WithMany().HasForeignKey(m => m.ActionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.OrganizationId, m.ActionId });
+        });
+        b.Entity<ActionBudget>(e =>
+        {
+            e.ToTable("ActionBudgets");
+            e.Property(x => x.Planned).HasPrecision(18, 2);
+            e.Property(x => x.Spent).HasPrecision(18, 2);
+            e.Property(x => x.Currency).HasMaxLength(3);
+            e.HasOne<PolicyAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganizationId, x.ActionId, x.Year });
         });
     }
 

@@ -25,8 +25,12 @@ public sealed class TenantContext
         UserName = userName;
     }
 
-    public void Enter(Guid organizationId, string slug, OrgRole role, Guid? departmentId, string defaultLanguage, LocalizedText name)
+    /// <summary>The organization's ISO 4217 currency: budgets default to it and figures add up in it.</summary>
+    public string Currency { get; private set; } = "EUR";
+
+    public void Enter(Guid organizationId, string slug, OrgRole role, Guid? departmentId, string defaultLanguage, LocalizedText name, string currency = "EUR")
     {
+        Currency = currency;
         OrganizationName = name;
         OrganizationId = organizationId;
         OrganizationSlug = slug;

@@ -7,3 +7,5 @@ global using Nodal.Core;
 global using Nodal.Core.Organizations;
 global using Nodal.Data;
 global using Nodal.Web.Infrastructure;
+global using Nodal.Core.Policy;
+global using Nodal.Core.Reference;

@@ -70,7 +70,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
                            join m in db.Memberships.IgnoreQueryFilters() on o.Id equals m.OrganizationId
                            where m.UserId == tenant.UserId && m.DeletedAt == null && o.DeletedAt == null
                                  && (orgId != null ? o.Id == orgId : o.Slug == slug)
-                           select new { o.Id, o.Slug, o.DefaultLanguage, o.Name, m.Role, m.DepartmentId })
+                           select new { o.Id, o.Slug, o.DefaultLanguage, o.Name, o.Currency, m.Role, m.DepartmentId })
             .AsNoTracking().FirstOrDefaultAsync(ctx.RequestAborted);
         if (found is null)
         {
@@ -84,7 +84,7 @@ public sealed class TenantMiddleware(RequestDelegate next)
             }
             return;
         }
-        tenant.Enter(found.Id, found.Slug, found.Role, found.DepartmentId, found.DefaultLanguage, found.Name);
+        tenant.Enter(found.Id, found.Slug, found.Role, found.DepartmentId, found.DefaultLanguage, found.Name, found.Currency);
 
         foreach (var required in ctx.GetEndpoint()?.Metadata.GetOrderedMetadata<RequiresAttribute>() ?? [])
         {

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using Nodal.Web.Features.Actions;
+using Nodal.Web.Features.Actions.Spreadsheet;
 using Nodal.Web.Features.Departments;
+using Nodal.Web.Features.Plans;
 using Nodal.Web.Features.Office;
 using Nodal.Web.Features.Organizations;
 using Nodal.Web.Features.Trash;
@@ -18,6 +21,10 @@ public static class Wiring
         services.AddScoped<OfficeService>();
         services.AddScoped<TrashService>();
         services.AddScoped<Nodal.Web.Features.Members.MemberService>();
+        services.AddScoped<PlanService>();
+        services.AddScoped<ActionService>();
+        services.AddScoped<ActionListService>();
+        services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -33,6 +40,9 @@ public static class Wiring
         api.MapDepartmentsApi();
         api.MapOfficeApi();
         api.MapTrashApi();
+        api.MapPlansApi();
+        api.MapActionsApi();
+        api.MapActionSpreadsheetApi();
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>

@@ -21,7 +21,7 @@ public sealed class NewModel(NodalDbContext db, OrganizationService orgs, Tenant
         var user = (await users.GetUserAsync(User))!;
         var org = new Organization();
         Input.ApplyTo(org, includeSlug: true);
-        tenant.Enter(org.Id, org.Slug, OrgRole.Administrator, null, org.DefaultLanguage, org.Name);
+        tenant.Enter(org.Id, org.Slug, OrgRole.Administrator, null, org.DefaultLanguage, org.Name, org.Currency);
         db.Organizations.Add(org);
         db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = user.Id, Role = OrgRole.Administrator });
         await db.SaveChangesAsync(ct);

@@ -16,6 +16,11 @@ public sealed class TrashService(NodalDbContext db)
         ["Department"] = typeof(Department),
         ["OfficeUnit"] = typeof(OfficeUnit),
         ["OfficeYear"] = typeof(OfficeYear),
+        ["Plan"] = typeof(StrategicPlan),
+        ["AnalysisItem"] = typeof(AnalysisItem),
+        ["Axis"] = typeof(Axis),
+        ["Objective"] = typeof(Objective),
+        ["Action"] = typeof(PolicyAction),
     };
 
     private static readonly MethodInfo ListOneMethod = typeof(TrashService).GetMethod(nameof(ListKindAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
