@@ -88,6 +88,11 @@ namespace Nodal.Web
                     o.Conventions.AllowAnonymousToPage("/Account/Language");
                     o.Conventions.AllowAnonymousToPage("/Error");
                     o.Conventions.AddPageRoute("/Departments/Edit", "/{org}/departments/new");
+                    o.Conventions.AddPageRoute("/Plans/Edit", "/{org}/plans/new");
+                    o.Conventions.AddPageRoute("/Plans/AnalysisEdit", "/{org}/plans/{planId:guid}/analysis/new");
+                    o.Conventions.AddPageRoute("/Plans/AxisEdit", "/{org}/plans/{planId:guid}/axes/new");
+                    o.Conventions.AddPageRoute("/Plans/ObjectiveEdit", "/{org}/plans/{planId:guid}/objectives/new");
+                    o.Conventions.AddPageRoute("/Actions/Edit", "/{org}/actions/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
                 })

@@ -13,8 +13,11 @@ internal static class GovForm
 {
     public static string Id(string name) => TagBuilder.CreateSanitizedId(name, "_");
 
+    /// <summary>The field's first error; for a list field, also the first error of any of its items (Countries[2]).</summary>
     public static string? Error(ViewContext ctx, string name) =>
-        ctx.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage : null;
+        ctx.ViewData.ModelState.TryGetValue(name, out var entry) && entry.Errors.Count > 0 ? entry.Errors[0].ErrorMessage
+        : ctx.ViewData.ModelState.Where(kv => kv.Key.StartsWith(name + "[", StringComparison.Ordinal) && kv.Key.IndexOf('.', name.Length) < 0 && kv.Value!.Errors.Count > 0)
+            .Select(kv => kv.Value!.Errors[0].ErrorMessage).FirstOrDefault();
 
     public static string? Attempted(ViewContext ctx, string name) =>
         ctx.ViewData.ModelState.TryGetValue(name, out var entry) && entry.AttemptedValue is not null ? entry.AttemptedValue : null;
@@ -22,6 +25,8 @@ internal static class GovForm
     public static string Format(object? value) => value switch
     {
         null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IEnumerable<string> list => string.Join(", ", list),
         decimal d => d.ToString("0.##", CultureInfo.CurrentCulture),
         double d => d.ToString("0.##", CultureInfo.CurrentCulture),
         IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),

@@ -22,6 +22,7 @@ public static class Wiring
         services.AddScoped<TrashService>();
         services.AddScoped<Nodal.Web.Features.Members.MemberService>();
         services.AddScoped<PlanService>();
+        services.AddScoped<PlanFiguresService>();
         services.AddScoped<ActionService>();
         services.AddScoped<ActionListService>();
         services.AddScoped<ActionSpreadsheet>();

@@ -86,17 +86,13 @@ public sealed class ActionInput
     {
         Milestones = Milestones.Where(m => m is not null && (!string.IsNullOrWhiteSpace(m.Title) || m.Due is not null || m.DoneOn is not null)).ToList();
         Budgets = Budgets.Where(b => b is not null && (b.Year is not null || b.Planned is not null || b.Spent is not null)).ToList();
-        Partners = Clean(Partners, keepCase: true);
-        Cities = Clean(Cities, keepCase: true);
-        Countries = Clean(Countries, keepCase: false);
-        SdgTargets = Clean(SdgTargets, keepCase: false).Select(s => s.ToLowerInvariant()).ToList();
+        Partners = ListText.Split(Partners, ListText.Names);
+        Cities = ListText.Split(Cities, ListText.NamesOrCommas);
+        Countries = ListText.Split(Countries, ListText.Codes, upper: true);
+        SdgTargets = ListText.Split(SdgTargets, ListText.Codes, lower: true);
         InvolvedDepartmentIds = InvolvedDepartmentIds.Where(id => id != Guid.Empty && id != LeadDepartmentId).Distinct().ToList();
         AxisIds = AxisIds.Where(id => id != Guid.Empty).Distinct().ToList();
     }
-
-    private static List<string> Clean(List<string>? values, bool keepCase) =>
-        (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => keepCase ? v.Trim() : v.Trim().ToUpperInvariant())
-            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
     public static string NormalizeCode(string? code) => (code ?? "").Trim().ToUpperInvariant();
 }
