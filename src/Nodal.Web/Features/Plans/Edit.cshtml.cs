@@ -48,7 +48,7 @@ public sealed class EditModel(PlanService plans, TenantContext tenant, IStringLo
         }
         catch (DbUpdateConcurrencyException)
         {
-            Current = await plans.FindAsync(p.Id, ct);
+            Current = await plans.ReloadAsync<StrategicPlan>(p.Id);
             ModelState.Clear();
             if (Current is null) return NotFound();
             Input.Version = Current.Version;

@@ -478,6 +478,10 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>The record as saved now (untracked: what another person saved over a stale edit).</summary>
+    public Task<T?> ReloadAsync<T>(Guid id) where T : TenantEntity =>
+        db.Set<T>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+
     public async Task<Dictionary<Guid, Department>> DepartmentsAsync(CancellationToken ct) =>
         await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, ct);
 }
