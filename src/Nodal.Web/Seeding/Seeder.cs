@@ -5,7 +5,8 @@ namespace Nodal.Web.Seeding;
 
 /// <summary>
 /// First start: the administrator from Nodal:Admin (or a generated password, printed once) and, on a
-/// database with no organization, a demo: a fictional metropolitan government and a small municipality.
+/// database with no organization, a demo: a fictional metropolitan government and a small municipality,
+/// each with its international policy (<see cref="DemoPlan"/>).
 /// </summary>
 public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<NodalUser> users, NodalOptions options, ILogger<Seeder> log)
 {
@@ -129,6 +130,7 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
             });
         }
         await db.SaveChangesAsync(ct);
+        await DemoPlan.SeedSolmarAsync(db, org, depts, ct);
         return org;
     }
 
@@ -143,13 +145,17 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
         };
         tenant.EnterAsSystem(org.Id);
         db.Organizations.Add(org);
-        db.Departments.AddRange(
+        List<Department> depts =
+        [
             new Department { OrganizationId = org.Id, Code = "ALC", Name = new LocalizedText("Alcaldía", "Mayor's Office", "Cabinet du maire") },
             new Department { OrganizationId = org.Id, Code = "PUE", Name = new LocalizedText("Puerto y Logística", "Port and Logistics", "Port et logistique") },
-            new Department { OrganizationId = org.Id, Code = "TUR", Name = new LocalizedText("Turismo", "Tourism", "Tourisme") });
+            new Department { OrganizationId = org.Id, Code = "TUR", Name = new LocalizedText("Turismo", "Tourism", "Tourisme") },
+        ];
+        db.Departments.AddRange(depts);
         db.OfficeYears.Add(new OfficeYear { OrganizationId = org.Id, Year = 2026, Staff = 3, Budget = 240_000m, Currency = "EUR" });
         db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = admin.Id, Role = OrgRole.Administrator });
         await db.SaveChangesAsync(ct);
+        await DemoPlan.SeedCostaAltaAsync(db, org, depts, ct);
         tenant.EnterAsSystem();
     }
 
