@@ -43,7 +43,10 @@ public abstract class DemoPlanTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.InRange(plan.CityPlanObjectives!.Split('\n').Length, 2, 4);
         var past = Assert.Single(data.Plans, p => !p.IsCurrent);
         Assert.Equal(PlanStatus.Archived, past.Status);
-        Assert.Empty(await app.WithDbAsync(db => db.PlanVersions.ToListAsync(), await app.OrgIdAsync(Seeder.DemoSlug)));
+        // The adopted plan has its first version frozen, holding every action of the plan.
+        var version = Assert.Single(await app.WithDbAsync(db => db.PlanVersions.ToListAsync(), await app.OrgIdAsync(Seeder.DemoSlug)));
+        Assert.Equal((plan.Id, 1, plan.AdoptedOn), (version.PlanId, version.Number, (DateOnly?)version.AdoptedOn));
+        Assert.Equal(data.Actions.Count(a => a.PlanId == plan.Id), Nodal.Web.Features.Plans.PlanSnapshot.FromJson(version.Snapshot).Items["actions"].Count);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public static class Charts
     /// <param name="format">How a total is written at the end of its bar.</param>
     public static IHtmlContent Bars(string id, string title, IReadOnlyList<string> series, IReadOnlyList<BarRow> rows, Func<double, string> format, double? max = null)
     {
-        const int width = 720, labelWidth = 250, valueWidth = 70, barHeight = 22, gap = 8, legendHeight = 28;
+        const int width = 760, labelWidth = 300, valueWidth = 70, barHeight = 22, gap = 8, legendHeight = 28;
         var plot = width - labelWidth - valueWidth;
         var top = series.Count > 1 ? legendHeight : 4;
         var height = top + rows.Count * (barHeight + gap) + 4;
@@ -49,8 +49,8 @@ public static class Charts
         {
             var row = rows[i];
             var y = top + i * (barHeight + gap);
-            var label = row.Label.Length > 34 ? row.Label[..33] + "…" : row.Label;
-            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" font-size=\"14\" text-anchor=\"end\" fill=\"#0b0c0c\"><title>{E(row.Label)}</title>{E(label)}</text>");
+            var label = row.Label.Length > 36 ? row.Label[..35] + "…" : row.Label;
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 8}\" y=\"{y + 16}\" font-size=\"13\" text-anchor=\"end\" fill=\"#0b0c0c\"><title>{E(row.Label)}</title>{E(label)}</text>");
             var offset = 0.0;
             for (var s = 0; s < row.Values.Count; s++)
             {

@@ -131,6 +131,14 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
         }
         await db.SaveChangesAsync(ct);
         await DemoPlan.SeedSolmarAsync(db, org, depts, ct);
+        // The adopted plan's first version, frozen as the adoption operation does.
+        var current = await db.Plans.SingleAsync(p => p.OrganizationId == org.Id && p.IsCurrent, ct);
+        db.PlanVersions.Add(new PlanVersion
+        {
+            OrganizationId = org.Id, PlanId = current.Id, Number = 1, AdoptedOn = current.AdoptedOn!.Value, AdoptedBy = current.AdoptedBy,
+            AdoptionAct = current.AdoptionAct, FrozenBy = "system", Snapshot = (await Nodal.Web.Features.Plans.PlanSnapshot.TakeAsync(db, current, ct)).ToJson(),
+        });
+        await db.SaveChangesAsync(ct);
         return org;
     }
 
