@@ -74,7 +74,7 @@ public static class PolicyLabels
         ActionStatus.Idea => L["Idea"],
         ActionStatus.Planned => L["Scheduled"],
         ActionStatus.InProgress => L["In progress"],
-        ActionStatus.Done => L["Done"],
+        ActionStatus.Done => L["Completed"],
         ActionStatus.Cancelled => L["Cancelled"],
         _ => s.ToString(),
     };
