@@ -324,29 +324,29 @@ public sealed class FigureTests
     {
         ObjectiveFacts[] objectives =
         [
-            new(O1, "O1", ObjectiveFamily.Exchange, null, ["11.10", "11.2", "11.A"]), // three targets of goal 11: counts once for 11
+            new(O1, "O1", ObjectiveFamily.Exchange, null, ["8.10", "8.2", "8.A"]), // three targets of goal 8: counts once for 8
             new(O2, "O2", ObjectiveFamily.Advocacy, null, ["13.1", "bogus", "18.1", "11", ""]), // only 13.1 is a target
         ];
         ActionFacts[] actions =
         [
-            Action("1", sdg: ["11.2", "11.7"]),
+            Action("1", sdg: ["8.2", "8.7"]),
             Action("2", sdg: ["5.5"]),
-            Action("3", sdg: [" 11.2 "]),                                  // trimmed: 11.2 again
+            Action("3", sdg: [" 8.2 "]),                                    // trimmed: 8.2 again
             Action("4", sdg: ["17.1"], status: ActionStatus.Cancelled),    // left out: goal 17 is not touched
         ];
-        // Targets: 11.10, 11.2, 11.a, 13.1, 11.7, 5.5 → 6 distinct. Goals: 5, 11, 13 → 3.
+        // Targets: 8.10, 8.2, 8.a, 13.1, 8.7, 5.5 → 6 distinct. Goals: 5, 8, 13 → 3.
         // Goal 5:  objectives 0, actions 1 (#2), [5.5]
-        // Goal 11: objectives 1 (O1), actions 2 (#1, #3), [11.2, 11.7, 11.10, 11.a] (natural order)
+        // Goal 8:  objectives 1 (O1), actions 2 (#1, #3), [8.2, 8.7, 8.10, 8.a] (natural order)
         // Goal 13: objectives 1 (O2), actions 0, [13.1]
         var coverage = Figures.SdgCoverage(objectives, actions);
 
         Assert.Equal(3, coverage.GoalsTouched);
         Assert.Equal(6, coverage.TargetsTouched);
-        Assert.Equal([5, 11, 13], coverage.PerGoal.Select(g => g.Goal));
+        Assert.Equal([5, 8, 13], coverage.PerGoal.Select(g => g.Goal));
         Assert.Equal((0, 1), (coverage.PerGoal[0].Objectives, coverage.PerGoal[0].Actions));
         Assert.Equal(["5.5"], coverage.PerGoal[0].Targets);
         Assert.Equal((1, 2), (coverage.PerGoal[1].Objectives, coverage.PerGoal[1].Actions));
-        Assert.Equal(["11.2", "11.7", "11.10", "11.a"], coverage.PerGoal[1].Targets);
+        Assert.Equal(["8.2", "8.7", "8.10", "8.a"], coverage.PerGoal[1].Targets);
         Assert.Equal((1, 0), (coverage.PerGoal[2].Objectives, coverage.PerGoal[2].Actions));
         Assert.Equal(["13.1"], coverage.PerGoal[2].Targets);
     }

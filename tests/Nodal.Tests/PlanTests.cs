@@ -86,7 +86,7 @@ public abstract class PlanTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         using var web = await app.SignInAsync(Coordinator);
         var html = await web.GetHtmlAsync($"/{Seeder.DemoSlug}/plans/{id}/versions?from=1&to=now");
         Assert.Contains("Mediterráneo y del Sahel", html);
-        Assert.Contains("1 added, 1 changed, 1 dropped.", html);
+        Assert.Contains("1 altas, 1 modificaciones, 1 bajas.", html); // Ana reads Nodal in Spanish
     }
 
     [Fact]
