@@ -88,6 +88,7 @@ namespace Nodal.Web
                     o.Conventions.AllowAnonymousToPage("/Account/Language");
                     o.Conventions.AllowAnonymousToPage("/Error");
                     o.Conventions.AddPageRoute("/Departments/Edit", "/{org}/departments/new");
+                    o.Conventions.AddPageRoute("/Actions/Edit", "/{org}/actions/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
                 })
