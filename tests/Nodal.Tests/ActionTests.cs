@@ -574,8 +574,9 @@ public abstract class ActionTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var p = await NewPlanAsync();
         var (mob, cul) = (await DeptAsync("MOB"), await DeptAsync("CUL"));
         using var api = await app.ApiClientAsync(Coordinator);
-        var a = await CreateAsync(api, Planned(p, p.ProjectionObjective, mob, NewCode("L"), "Encuentro de movilidad"));
-        var b = await CreateAsync(api, Reactive(p, cul, NewCode("L"), "Festival de culturas"));
+        var tag = NewCode("L");
+        var a = await CreateAsync(api, Planned(p, p.ProjectionObjective, mob, tag + "-1", "Encuentro de movilidad"));
+        var b = await CreateAsync(api, Reactive(p, cul, tag + "-2", "Festival de culturas"));
 
         using var client = await app.SignInAsync(Coordinator, language: "en");
         var page = await client.GetHtmlAsync($"/solmar/actions?plan={p.Plan}&culture=en");
@@ -587,6 +588,10 @@ public abstract class ActionTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Contains("/solmar/actions/import", page);
         Assert.Contains("aria-sort=\"ascending\"", page);
         Assert.Contains("2 actions", page);
+        var second = await client.GetHtmlAsync($"/solmar/actions?plan={p.Plan}&sort=code&pageSize=1&page=2&culture=en");
+        Assert.Contains((string)b["code"]!, second);
+        Assert.DoesNotContain((string)a["code"]! + "<", second);
+        Assert.Contains("rel=\"prev\"", second);
 
         var request = new HttpRequestMessage(HttpMethod.Get, $"/solmar/actions?plan={p.Plan}&origin=reactive&sort=title&dir=desc&culture=en");
         request.Headers.Add("HX-Request", "true");

@@ -14,10 +14,12 @@ public sealed class ActionListQuery
     public string? Sort { get; set; }
     /// <summary>asc or desc.</summary>
     public string? Dir { get; set; }
+    /// <summary>From the query string only: in Razor Pages the route value "page" names the page itself.</summary>
+    [FromQuery(Name = "page")]
     public int? Page { get; set; }
     /// <summary>At most 200.</summary>
     public int? PageSize { get; set; }
-    /// <summary>The plan; the organization's current plan when empty.</summary>
+    /// <summary>The plan; the organization's current plan when empty (every plan when none is current).</summary>
     public Guid? Plan { get; set; }
     /// <summary>An axis the action serves directly or through its objective.</summary>
     public Guid? Axis { get; set; }
@@ -56,13 +58,14 @@ public sealed class ActionListQuery
 }
 
 /// <summary>One line of the actions list.</summary>
+/// <param name="Title">In the reader's language, else the organization's main language, else any.</param>
+/// <param name="Planned">Whether it counts as planned today (under an objective; a reactive one once attached).</param>
+/// <param name="PlannedBudget">The sum of the planned budget lines in <paramref name="Currency"/>, the organization's currency.</param>
+/// <param name="OtherCurrencies">Whether some budget lines are in another currency (not added up).</param>
 public sealed record ActionRow(
     Guid Id, string Code, string Title, ActionOrigin Origin, bool Planned, Guid? ObjectiveId, Modality Modality,
     Guid LeadDepartmentId, string? LeadDepartmentCode, ActionStatus Status, DateOnly? Start, DateOnly? End,
-    /// <summary>The sum of the planned budget lines in <paramref name="Currency"/> (the organization's).</summary>
-    decimal PlannedBudget, string Currency,
-    /// <summary>Whether some budget lines are in another currency (not added up).</summary>
-    bool OtherCurrencies);
+    decimal PlannedBudget, string Currency, bool OtherCurrencies);
 
 public sealed record PlanChoice(Guid Id, string Title, int StartYear, int EndYear, bool IsCurrent, PlanStatus Status);
 public sealed record DepartmentChoice(Guid Id, string Code, string Name);

@@ -20,7 +20,7 @@ public static class ActionsApi
         g.MapGet("/", async ([AsParameters] ActionListQuery query, ActionListService list, CancellationToken ct) =>
                 TypedResults.Ok(await list.ListAsync(query, ct)))
             .WithName("ListActions").WithSummary("List actions")
-            .WithDescription("Actions of the token's organization, in the current plan unless plan= names another. Filters: plan, axis (served directly or through the objective), "
+            .WithDescription("Actions of the token's organization, in the current plan unless plan= names another (in every plan when none is current). Filters: axis (served directly or through the objective), "
                              + "family (of the objective), modality, department (leading or involved), status, origin=planned|reactive (as of today), year (running, requested or budgeted that year), "
                              + "sdg (a goal such as 11, or a target such as 11.2), country (ISO 3166-1 alpha-2). Search (q) in code, titles, descriptions, partners and cities. "
                              + "Sorting (sort=code|title|status|start|end|department, dir=asc|desc) and paging (page, pageSize ≤ 200). "
