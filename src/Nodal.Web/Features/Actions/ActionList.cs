@@ -9,33 +9,47 @@ namespace Nodal.Web.Features.Actions;
 public sealed class ActionListQuery
 {
     /// <summary>Searches code, titles, descriptions, partners and cities.</summary>
+    [FromQuery(Name = "q")]
     public string? Q { get; set; }
     /// <summary>code, title, status, start, end or department.</summary>
+    [FromQuery(Name = "sort")]
     public string? Sort { get; set; }
     /// <summary>asc or desc.</summary>
+    [FromQuery(Name = "dir")]
     public string? Dir { get; set; }
-    /// <summary>From the query string only: in Razor Pages the route value "page" names the page itself.</summary>
+    /// <summary>From the query string only (so in Razor Pages too, whose route value "page" names the page itself).</summary>
     [FromQuery(Name = "page")]
     public int? Page { get; set; }
     /// <summary>At most 200.</summary>
+    [FromQuery(Name = "pageSize")]
     public int? PageSize { get; set; }
     /// <summary>The plan; the organization's current plan when empty (every plan when none is current).</summary>
+    [FromQuery(Name = "plan")]
     public Guid? Plan { get; set; }
     /// <summary>An axis the action serves directly or through its objective.</summary>
+    [FromQuery(Name = "axis")]
     public Guid? Axis { get; set; }
     /// <summary>The family of the action's objective.</summary>
+    [FromQuery(Name = "family")]
     public ObjectiveFamily? Family { get; set; }
+    [FromQuery(Name = "modality")]
     public Modality? Modality { get; set; }
     /// <summary>A department leading or involved.</summary>
+    [FromQuery(Name = "department")]
     public Guid? Department { get; set; }
+    [FromQuery(Name = "status")]
     public ActionStatus? Status { get; set; }
     /// <summary>planned or reactive, as of today.</summary>
+    [FromQuery(Name = "origin")]
     public string? Origin { get; set; }
     /// <summary>Actions running that year (start to end), requested that year (no start), or budgeted that year.</summary>
+    [FromQuery(Name = "year")]
     public int? Year { get; set; }
     /// <summary>A goal ("11": any target 11.x) or a target ("11.2").</summary>
+    [FromQuery(Name = "sdg")]
     public string? Sdg { get; set; }
     /// <summary>ISO 3166-1 alpha-2.</summary>
+    [FromQuery(Name = "country")]
     public string? Country { get; set; }
 
     public ListQuery ToListQuery() => new() { Q = Q, Sort = Sort, Dir = Dir, Page = Page, PageSize = PageSize };

@@ -262,7 +262,8 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         return new ActionDto(a.Id, a.PlanId, a.Code, a.Title, a.Description, a.Origin, a.IsPlannedOn(Today), a.ObjectiveId, a.AttachedOn,
             a.RequestedByDepartmentId, a.RequestedBy, a.RequestedOn, a.Modality, a.LeadDepartmentId, a.InvolvedDepartmentIds, a.AxisIds,
             a.Partners, a.Countries, a.Cities, a.Start, a.End, a.Status, a.Beneficiaries, a.BeneficiaryCount, a.SdgTargets,
-            milestones.Select(m => new MilestoneDto(m.Id, m.Title.Get(Languages.Current, tenant.DefaultLanguage), m.Due, m.DoneOn)).ToList(),
+            // In the organization's main language, where a change writes it back (MilestoneInput.Title).
+            milestones.Select(m => new MilestoneDto(m.Id, m.Title.Get(tenant.DefaultLanguage), m.Due, m.DoneOn)).ToList(),
             budgets.Select(b => new BudgetDto(b.Year, b.Planned, b.Spent, b.Currency)).ToList(), a.Version);
     }
 
