@@ -70,6 +70,19 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 
     [Fact]
+    public async Task The_second_page_of_a_list_shows_the_next_records()
+    {
+        using var client = await app.SignInAsync(Viewer);
+        static string[] Codes(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<span class=\"nodal-code\">([A-Z0-9_-]+)</span>").Select(m => m.Groups[1].Value).ToArray();
+        var first = Codes(await client.GetHtmlAsync("/solmar/departments?sort=code&pageSize=5&page=1"));
+        var second = Codes(await client.GetHtmlAsync("/solmar/departments?sort=code&pageSize=5&page=2"));
+        Assert.Equal(5, first.Length);
+        Assert.Equal(5, second.Length);
+        Assert.Empty(first.Intersect(second));
+        Assert.True(string.CompareOrdinal(first[^1], second[0]) < 0);
+    }
+
+    [Fact]
     public async Task An_invalid_form_shows_the_errors_next_to_the_fields_and_saves_nothing()
     {
         using var client = await app.SignInAsync(TestApp.AdminEmail, language: "fr"); // no stored preference: the browser's French

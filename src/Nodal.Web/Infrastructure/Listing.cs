@@ -9,7 +9,8 @@ public sealed class ListQuery
     public string? Q { get; set; }
     public string? Sort { get; set; }
     public string? Dir { get; set; }
-    public int? Page { get; set; }
+    /// <summary>From the query string: on a Razor page the route value "page" (the page's own name) would win.</summary>
+    [FromQuery(Name = "page")] public int? Page { get; set; }
     public int? PageSize { get; set; }
     /// <summary>A list-specific filter value (e.g. departments: with or without focal points).</summary>
     public string? Filter { get; set; }

@@ -52,7 +52,9 @@ public sealed class ActionInput
     /// <summary>The version the user saw; required to change an existing action.</summary>
     public long? Version { get; set; }
 
-    public static ActionInput From(PolicyAction a, IEnumerable<ActionMilestone> milestones, IEnumerable<ActionBudget> budgets) => new()
+    /// <summary>The input that would save the action as it is; milestone titles are read in <paramref name="language"/>
+    /// (pass the organization's main language: saving writes them back there).</summary>
+    public static ActionInput From(PolicyAction a, IEnumerable<ActionMilestone> milestones, IEnumerable<ActionBudget> budgets, string language = "es") => new()
     {
         PlanId = a.PlanId,
         Code = a.Code,
@@ -76,7 +78,7 @@ public sealed class ActionInput
         Beneficiaries = new LocalizedText(a.Beneficiaries.Es, a.Beneficiaries.En, a.Beneficiaries.Fr),
         BeneficiaryCount = a.BeneficiaryCount,
         SdgTargets = [.. a.SdgTargets],
-        Milestones = milestones.OrderBy(m => m.Due).Select(m => new MilestoneInput { Id = m.Id, Title = m.Title.Get("es"), Due = m.Due, DoneOn = m.DoneOn }).ToList(),
+        Milestones = milestones.OrderBy(m => m.Due).Select(m => new MilestoneInput { Id = m.Id, Title = m.Title.Get(language), Due = m.Due, DoneOn = m.DoneOn }).ToList(),
         Budgets = budgets.OrderBy(b => b.Year).ThenBy(b => b.Currency).Select(b => new BudgetInput { Year = b.Year, Planned = b.Planned, Spent = b.Spent, Currency = b.Currency }).ToList(),
         Version = a.Version,
     };
@@ -188,6 +190,9 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
     public async Task<ValidationResult> ValidateAsync(ActionInput input, Guid? existingId, CancellationToken ct)
     {
         input.Compact();
+        // The origin records how an action arrived and never changes: validate a change against the stored one.
+        if (existingId is { } id && await db.Actions.Where(a => a.Id == id).Select(a => (ActionOrigin?)a.Origin).FirstOrDefaultAsync(ct) is { } stored)
+            input.Origin = stored;
         var result = await new ActionValidator(L, tenant.DefaultLanguage, existingId is not null).ValidateAsync(input, ct);
         void Fail(string field, string message)
         {
@@ -253,7 +258,8 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         return new ActionDto(a.Id, a.PlanId, a.Code, a.Title, a.Description, a.Origin, a.IsPlannedOn(Today), a.ObjectiveId, a.AttachedOn,
             a.RequestedByDepartmentId, a.RequestedBy, a.RequestedOn, a.Modality, a.LeadDepartmentId, a.InvolvedDepartmentIds, a.AxisIds,
             a.Partners, a.Countries, a.Cities, a.Start, a.End, a.Status, a.Beneficiaries, a.BeneficiaryCount, a.SdgTargets,
-            milestones.Select(m => new MilestoneDto(m.Id, m.Title.Get(Languages.Current, tenant.DefaultLanguage), m.Due, m.DoneOn)).ToList(),
+            // In the organization's main language, where a change writes it back (MilestoneInput.Title).
+            milestones.Select(m => new MilestoneDto(m.Id, m.Title.Get(tenant.DefaultLanguage), m.Due, m.DoneOn)).ToList(),
             budgets.Select(b => new BudgetDto(b.Year, b.Planned, b.Spent, b.Currency)).ToList(), a.Version);
     }
 
@@ -291,6 +297,40 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         if (!string.IsNullOrWhiteSpace(input.Code)) a.Code = ActionInput.NormalizeCode(input.Code);
         Apply(a, input);
         SyncChildren(a, input, milestones, budgets);
+        // A change to milestones or budget lines alone is still a change of the action: bump its version,
+        // so that a stale edit of the children is refused like any other.
+        var entry = db.Entry(a);
+        if (entry.State == EntityState.Unchanged && db.ChangeTracker.Entries().Any(e =>
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && e.Entity switch { ActionMilestone m => m.ActionId == a.Id, ActionBudget b => b.ActionId == a.Id, _ => false }))
+            entry.Property(x => x.Version).IsModified = true;
+    }
+
+    /// <summary>Whether a reactive action can be attached to this objective; the errors name ObjectiveId.</summary>
+    public async Task<ValidationResult> ValidateAttachAsync(PolicyAction a, Guid? objectiveId, CancellationToken ct)
+    {
+        var result = new ValidationResult();
+        if (a.Origin != ActionOrigin.Reactive)
+            result.Errors.Add(new ValidationFailure("ObjectiveId", L["Only a reactive action is attached to an objective; a planned one already serves its objective."]));
+        else if (a.ObjectiveId is not null)
+            result.Errors.Add(new ValidationFailure("ObjectiveId", L["This action is already attached to an objective; change it on the action's form."]));
+        else if (objectiveId is null)
+            result.Errors.Add(new ValidationFailure("ObjectiveId", L["Choose the objective."]));
+        else if (!await db.Objectives.AnyAsync(o => o.Id == objectiveId && o.PlanId == a.PlanId, ct))
+            result.Errors.Add(new ValidationFailure("ObjectiveId", L["This objective is not in the action's plan."]));
+        return result;
+    }
+
+    /// <summary>
+    /// Attaches a reactive action to an objective: it counts as planned from today (<see cref="PolicyAction.AttachedOn"/>),
+    /// and the history shows the change. Throws DbUpdateConcurrencyException when <paramref name="version"/> is stale.
+    /// </summary>
+    public async Task AttachAsync(PolicyAction a, Guid objectiveId, long? version, CancellationToken ct)
+    {
+        db.ExpectVersion(a, version ?? a.Version);
+        a.ObjectiveId = objectiveId;
+        a.AttachedOn ??= Today;
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Saves over the version the user saw; throws DbUpdateConcurrencyException when it is stale.</summary>
@@ -308,8 +348,13 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<PolicyAction?> ReloadAsync(Guid id, CancellationToken ct) =>
-        await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+    /// <summary>The action as saved now, after a save lost a race: forgets the unsaved changes of this request first,
+    /// so that <see cref="ToDtoAsync"/> then reads the saved milestones and budget lines too.</summary>
+    public async Task<PolicyAction?> ReloadAsync(Guid id, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
+    }
 
     private void Apply(PolicyAction a, ActionInput input)
     {
