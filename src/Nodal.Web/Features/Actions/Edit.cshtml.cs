@@ -22,16 +22,22 @@ public sealed partial class EditModel(ActionService actions, ActionListService l
     public IEnumerable<DepartmentChoice> LeadChoices =>
         Lookups.Departments.Where(d => tenant.CanEditDepartment(d.Id));
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    /// <summary>Opened from a plan or an objective: /actions/new?plan=…&amp;objective=… starts there.</summary>
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? plan, [FromQuery] Guid? objective, CancellationToken ct)
     {
         if (Id is null)
         {
             Input = new ActionInput
             {
-                PlanId = await list.CurrentPlanIdAsync(ct),
+                PlanId = plan ?? await list.CurrentPlanIdAsync(ct),
                 Status = ActionStatus.Planned,
                 LeadDepartmentId = tenant.Can(Capability.ManageDepartments) ? null : tenant.DepartmentId,
             };
+            if (objective is not null)
+            {
+                Input.Origin = ActionOrigin.Planned;
+                Input.ObjectiveId = objective;
+            }
         }
         else
         {
