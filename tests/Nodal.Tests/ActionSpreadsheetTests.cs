@@ -10,6 +10,9 @@ using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using CsvHelper;
 using CsvHelper.Configuration;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -49,7 +52,14 @@ public abstract partial class ActionSpreadsheetTests<TApp>(TApp app, ITestOutput
         Assert.Equal(ActionSpreadsheet.XlsxContentType, response.Content.Headers.ContentType!.MediaType);
         Assert.EndsWith(".xlsx", response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName);
 
-        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(bytes), false))
+        {
+            // What Excel checks when it opens a file: the parts against the Office Open XML schemas.
+            var invalid = new OpenXmlValidator(FileFormatVersions.Office2013).Validate(document).Take(10).ToList();
+            Assert.True(invalid.Count == 0, string.Join("\n", invalid.Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")));
+        }
+        using var workbook = new XLWorkbook(new MemoryStream(bytes));
         var sheet = workbook.Worksheet(1);
         var headers = Headers(sheet);
         Assert.Equal("code", headers[0]);
@@ -212,6 +222,32 @@ public abstract partial class ActionSpreadsheetTests<TApp>(TApp app, ITestOutput
         Assert.Equal("EUR", budget.Currency);
     }
 
+    [Fact]
+    public async Task Columns_left_out_of_the_file_keep_their_values_and_a_dry_run_saves_nothing()
+    {
+        var w = await SeedAsync();
+        using var api = await app.ApiClientAsync(Coordinator, w.Slug);
+        var before = await CountsAsync(w);
+        var file = Encoding.UTF8.GetBytes("code,title_fr,budget_2025_spent\r\nA-003,Jumelage avec Valparaíso,750\r\n");
+
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "a.csv" } })
+        {
+            var dry = await api.PostAsync($"/api/v1/actions/import?plan={w.PlanId}&dryRun=true", form);
+            var counts = (await dry.Content.ReadFromJsonAsync<JsonObject>())!;
+            Assert.Equal((1, true), ((int)counts["updated"]!, (bool)counts["dryRun"]!));
+            Assert.Equal(before, await CountsAsync(w));
+        }
+
+        // The same file as the request body itself, plan in the query string.
+        var response = await api.PostAsync($"/api/v1/actions/import?plan={w.PlanId}", new ByteArrayContent(file) { Headers = { ContentType = new("text/csv") } });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var a3 = await app.WithDbAsync(db => db.Actions.SingleAsync(a => a.Code == "A-003"), w.OrgId);
+        Assert.Equal(("Hermanamiento con Valparaíso", "Jumelage avec Valparaíso", Modality.Twinning), (a3.Title.Es, a3.Title.Fr, a3.Modality));
+        Assert.Equal(w.Departments["CUL"], a3.LeadDepartmentId);
+        var lines = await app.WithDbAsync(db => db.Budgets.Where(b => b.ActionId == a3.Id).OrderBy(b => b.Year).ToListAsync(), w.OrgId);
+        Assert.Equal([(2025, 1000m, 750m, "EUR"), (2026, 500m, 0m, "USD")], lines.Select(b => (b.Year, b.Planned, b.Spent, b.Currency)));
+    }
+
     // ------------------------------------------------------------------ refusals: nothing written
 
     [Fact]
@@ -310,6 +346,21 @@ public abstract partial class ActionSpreadsheetTests<TApp>(TApp app, ITestOutput
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("larger than 10 MB", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["title"]!);
 
+        // Announced as 20 MB but never sent: the answer comes from the announced length, before any body is read.
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync(app.BaseAddress.Host, app.BaseAddress.Port);
+            var stream = tcp.GetStream();
+            var head = $"POST /api/v1/actions/import?plan={w.PlanId} HTTP/1.1\r\nHost: {app.BaseAddress.Authority}\r\n"
+                       + $"Authorization: Bearer {api.DefaultRequestHeaders.Authorization!.Parameter}\r\nContent-Type: text/csv\r\nContent-Length: {big.Length}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(big.AsMemory(0, 1000));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var answer = new byte[64];
+            var read = await stream.ReadAsync(answer, timeout.Token);
+            Assert.StartsWith("HTTP/1.1 413", Encoding.ASCII.GetString(answer, 0, read));
+        }
+
         using var web = await app.SignInAsync(Coordinator);
         var page = await PostPageAsync(web, w, big, "big.xlsx");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -400,6 +451,12 @@ public abstract partial class ActionSpreadsheetTests<TApp>(TApp app, ITestOutput
         Assert.Equal(HttpStatusCode.OK, htmx.StatusCode);
         Assert.StartsWith($"/{w.Slug}/actions/import", htmx.Headers.GetValues("HX-Redirect").Single());
         Assert.Equal("Con htmx", await app.WithDbAsync(db => db.Actions.Where(a => a.Code == "P-1").Select(a => a.Title.Es).SingleAsync(), w.OrgId));
+
+        // Without the form's antiforgery token, or as a bare body, nothing is imported.
+        using var noToken = new MultipartFormDataContent { { new StringContent(w.PlanId.ToString()), "plan" }, { new ByteArrayContent(csv), "file", "a.csv" } };
+        Assert.Equal(HttpStatusCode.BadRequest, (await web.Http.PostAsync($"/{w.Slug}/actions/import", noToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await web.Http.PostAsync($"/{w.Slug}/actions/import", new StringContent("code,title_es\r\nX-1,Y\r\n"))).StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Actions.CountAsync(a => a.Code.StartsWith("P-") || a.Code == "X-1"), w.OrgId));
 
         using var viewer = await app.SignInAsync(Viewer);
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/{w.Slug}/actions/import")).StatusCode);

@@ -786,12 +786,16 @@ public sealed class ActionSpreadsheet(NodalDbContext db, TenantContext tenant, A
             var previous = stored is null ? organizationCurrency
                 : MainCurrency(stored.Budgets.Select(b => (b.Year ?? 0, b.Currency ?? organizationCurrency)), organizationCurrency);
             var currency = !Has(ActionColumns.Currency) ? previous : currencyText.Length > 0 ? currencyText : organizationCurrency;
-            input.Budgets = input.Budgets.Where(b => !(b.Year is { } y && years.Contains(y)
-                && (string.Equals(b.Currency, previous, StringComparison.OrdinalIgnoreCase) || string.Equals(b.Currency, currency, StringComparison.OrdinalIgnoreCase)))).ToList();
+            bool Replaced(BudgetInput b) => b.Year is { } y && years.Contains(y)
+                && (string.Equals(b.Currency, previous, StringComparison.OrdinalIgnoreCase) || string.Equals(b.Currency, currency, StringComparison.OrdinalIgnoreCase));
+            var replaced = input.Budgets.Where(Replaced).ToList();
+            input.Budgets = input.Budgets.Where(b => !Replaced(b)).ToList();
             foreach (var year in years)
             {
-                decimal? planned = Has(ActionColumns.Planned(year)) ? Amount(ActionColumns.Planned(year)) : null;
-                decimal? spent = Has(ActionColumns.Spent(year)) ? Amount(ActionColumns.Spent(year)) : null;
+                // A year with only one of its two columns keeps the other amount as stored.
+                var old = replaced.FirstOrDefault(b => b.Year == year && string.Equals(b.Currency, previous, StringComparison.OrdinalIgnoreCase));
+                decimal? planned = Has(ActionColumns.Planned(year)) ? Amount(ActionColumns.Planned(year)) : old?.Planned;
+                decimal? spent = Has(ActionColumns.Spent(year)) ? Amount(ActionColumns.Spent(year)) : old?.Spent;
                 if (planned is null && spent is null) continue;
                 var line = new BudgetInput { Year = year, Planned = planned ?? 0, Spent = spent ?? 0, Currency = currency };
                 input.Budgets.Add(line);

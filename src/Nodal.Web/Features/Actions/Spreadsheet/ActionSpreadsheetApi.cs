@@ -1,18 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 
 namespace Nodal.Web.Features.Actions.Spreadsheet;
 
 /// <summary>What an import did.</summary>
 public sealed record ImportResultDto(int Added, int Updated, int Unchanged, bool DryRun);
-
-/// <summary>The multipart form of an import (documentation only: the handler reads the body itself, size first).</summary>
-public sealed class ActionImportForm
-{
-    /// <summary>The .xlsx workbook or UTF-8 CSV file, at most 10 MB.</summary>
-    public IFormFile? File { get; set; }
-    /// <summary>The plan to import into; the organization's current plan when empty.</summary>
-    public Guid? Plan { get; set; }
-}
 
 public static class ActionSpreadsheetApi
 {
@@ -44,7 +36,8 @@ public static class ActionSpreadsheetApi
             .WithName("GetActionsTemplate").WithSummary("Download the import template")
             .WithDescription("The export's columns with no rows (format=xlsx|csv). The workbook's Help sheet explains each column in the caller's language and lists the allowed modalities, statuses, department codes and the plan's objective codes and axes.");
 
-        g.MapPost("/import", async Task<Results<Ok<ImportResultDto>, ProblemHttpResult>> (HttpRequest request, bool? dryRun, ActionSpreadsheet sheets, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        // The handler reads the body itself (size first), so the request body is described here rather than bound.
+        g.MapPost("/import", async Task<Results<Ok<ImportResultDto>, ProblemHttpResult>> (HttpRequest request, Guid? plan, bool? dryRun, ActionSpreadsheet sheets, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
             {
                 var upload = await SpreadsheetUpload.ReadAsync(request, L, ct);
                 var report = upload.Refusal ?? await sheets.ImportAsync(upload.Data!, upload.PlanId, dryRun == true, ct);
@@ -53,7 +46,34 @@ public static class ActionSpreadsheetApi
             })
             .Requires(Capability.EditActions)
             .DisableAntiforgery()
-            .Accepts<ActionImportForm>("multipart/form-data")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                IOpenApiSchema File() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The .xlsx workbook or UTF-8 CSV file, at most 10 MB." };
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The file, as a multipart form (with the plan) or as the body itself (plan in the query string).",
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["multipart/form-data"] = new()
+                        {
+                            Schema = new OpenApiSchema
+                            {
+                                Type = JsonSchemaType.Object,
+                                Required = new HashSet<string> { "file" },
+                                Properties = new Dictionary<string, IOpenApiSchema>
+                                {
+                                    ["file"] = File(),
+                                    ["plan"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", Description = "The plan to import into; the current plan when omitted." },
+                                },
+                            },
+                        },
+                        [ActionSpreadsheet.XlsxContentType] = new() { Schema = File() },
+                        ["text/csv"] = new() { Schema = File() },
+                    },
+                };
+                return Task.CompletedTask;
+            })
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithName("ImportActions").WithSummary("Import actions from XLSX or CSV")

@@ -39,6 +39,11 @@ public sealed class ImportModel(ActionSpreadsheet sheets, IAntiforgery antiforge
                 return BadRequest();
             }
         }
+        else if (upload.Refusal is not { TooLarge: true })
+        {
+            // The page takes only its own form (with its antiforgery token); a bare body is for the API.
+            return BadRequest();
+        }
         Plans = await sheets.PlansAsync(ct);
         PlanId = upload.PlanId ?? Plans.FirstOrDefault()?.Id;
         Report = upload.Refusal ?? await sheets.ImportAsync(upload.Data!, upload.PlanId, dryRun: false, ct);
