@@ -46,6 +46,9 @@ public static class ActionSpreadsheetApi
             })
             .Requires(Capability.EditActions)
             .DisableAntiforgery()
+            // Above the 10 MB the handler allows: a larger upload is refused from its announced length, and Kestrel
+            // can still drain its body so the client reads the 413 instead of a reset connection.
+            .WithMetadata(new RequestSizeLimitAttribute(64 * 1024 * 1024))
             .AddOpenApiOperationTransformer((operation, _, _) =>
             {
                 IOpenApiSchema File() => new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The .xlsx workbook or UTF-8 CSV file, at most 10 MB." };
