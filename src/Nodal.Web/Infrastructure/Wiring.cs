@@ -76,6 +76,8 @@ public static class Wiring
                     new() { Name = "Departments", Description = "The government's departments and their focal points." },
                     new() { Name = "Office", Description = "The international relations office: units, staff and budget per year." },
                     new() { Name = "Trash", Description = "Deleted records, and restoring them." },
+                    new() { Name = "Plans", Description = "Strategic plans: territorial analysis, axes, objectives, adoption and versions, and the figures computed from them." },
+                    new() { Name = "Actions", Description = "Planned and reactive actions with their milestones and budgets; spreadsheets in and out." },
                 };
                 return Task.CompletedTask;
             });
