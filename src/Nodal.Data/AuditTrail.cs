@@ -163,12 +163,16 @@ internal static class AuditTrail
     private static readonly HashSet<string> Housekeeping =
         [nameof(TenantEntity.Version), nameof(TenantEntity.UpdatedAt), nameof(TenantEntity.CreatedAt), nameof(TenantEntity.OrganizationId), "Id", nameof(TenantEntity.DeletedBy)];
 
-    private static bool IsIgnored(Type type, string name)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(Type, string), bool> Ignored = new();
+
+    /// <summary>Whether a property stays out of the audit (housekeeping, or marked [NotAudited]); cached per type and name.</summary>
+    private static bool IsIgnored(Type type, string name) => Ignored.GetOrAdd((type, name), static key =>
     {
+        var (type, name) = key;
         if (Housekeeping.Contains(name)) return true;
         var prop = type.GetProperty(name.Split('.')[0], BindingFlags.Public | BindingFlags.Instance);
         return prop?.GetCustomAttribute<NotAuditedAttribute>() is not null;
-    }
+    });
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 }
