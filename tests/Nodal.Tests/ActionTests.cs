@@ -617,6 +617,24 @@ public abstract class ActionTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         foreach (var (k, v) in extra) dict[k] = v;
         return dict;
     }
+
+    [Fact]
+    public async Task An_actions_history_shows_the_changes_of_its_budget_lines_too()
+    {
+        var p = await NewPlanAsync();
+        using var api = await app.ApiClientAsync(Coordinator);
+        var created = await CreateAsync(api, Planned(p, p.ProjectionObjective, await DeptAsync("MOB"), NewCode("H"), budgets: [new { year = 2026, planned = 1000m, spent = 0m }]));
+        var id = (string)created["id"]!;
+        var body = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Planned(p, p.ProjectionObjective, await DeptAsync("MOB"), (string)created["code"]!, budgets: [new { year = 2026, planned = 1750m, spent = 250m }])))!.AsObject();
+        body["version"] = (long)created["version"]!;
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/actions/{id}", body)).StatusCode);
+
+        using var web = await app.SignInAsync(Viewer);
+        var html = await web.GetHtmlAsync($"/{Seeder.DemoSlug}/actions/{id}");
+        var history = html[html.IndexOf("id=\"history-title\"", StringComparison.Ordinal)..];
+        Assert.Matches(@"Planned</dt>\s*<dd>1000(\.0*)? → 1750(\.0*)?</dd>", history);
+        Assert.Matches(@"Spent</dt>\s*<dd>0(\.0*)? → 250(\.0*)?</dd>", history);
+    }
 }
 
 public sealed class ActionTestsOnSqlite(SqliteApp app) : ActionTests<SqliteApp>(app);

@@ -25,7 +25,13 @@ public sealed class DetailsModel(ActionService actions, ActionListService list, 
         (Milestones, Budgets) = await actions.ChildrenAsync(id, ct);
         Lookups = await list.LookupsAsync(a.PlanId, ct);
         CanEdit = actions.CanEdit(a);
-        if (tenant.Can(Capability.ReadHistory)) History = await HistoryQuery.ForRecordAsync(db, id, ct);
+        if (tenant.Can(Capability.ReadHistory))
+        {
+            // The action's own changes and those of its milestones and budget lines, removed ones included.
+            var children = await db.Milestones.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).Where(m => m.ActionId == id).Select(m => m.Id)
+                .Concat(db.Budgets.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).Where(b => b.ActionId == id).Select(b => b.Id)).ToListAsync(ct);
+            History = await HistoryQuery.ForRecordsAsync(db, [id, .. children], ct);
+        }
         return true;
     }
 

@@ -17,6 +17,14 @@ public static class HistoryQuery
         return rows.Select(ToItem).ToList();
     }
 
+    /// <summary>The trail of a record and of the records it is made of (an action's milestones and budget lines).</summary>
+    public static async Task<IReadOnlyList<HistoryItem>> ForRecordsAsync(NodalDbContext db, IReadOnlyCollection<Guid> entityIds, CancellationToken ct, int take = 200)
+    {
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => entityIds.Contains(a.EntityId))
+            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+        return rows.Select(ToItem).ToList();
+    }
+
     public static HistoryItem ToItem(AuditEntry a) =>
         new(a.Id, a.EntityType, a.EntityId, a.Label, a.Action, a.At, a.UserName, Parse(a.Changes));
 
