@@ -148,15 +148,15 @@ public sealed class NodalSite : IAsyncLifetime
         }
     }
 
-    /// <summary>How many departments the organization has, deleted ones included, read from the database.</summary>
-    public async Task<int> CountDepartmentsAsync(string slug = Org)
+    /// <summary>How many departments the organization has, read from the database: deleted ones included unless told otherwise.</summary>
+    public async Task<int> CountDepartmentsAsync(string slug = Org, bool includeDeleted = true)
     {
         using var scope = App.Services.CreateScope();
         var tenant = scope.ServiceProvider.GetRequiredService<TenantContext>();
         tenant.EnterAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<NodalDbContext>();
         var orgId = await db.Organizations.IgnoreQueryFilters().Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync();
-        return await db.Departments.IgnoreQueryFilters().CountAsync(d => d.OrganizationId == orgId);
+        return await db.Departments.IgnoreQueryFilters().CountAsync(d => d.OrganizationId == orgId && (includeDeleted || d.DeletedAt == null));
     }
 
     /// <summary>Installs the project's npm packages (axe-core) when they are missing; a failure leaves them missing.</summary>
