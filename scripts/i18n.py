@@ -206,6 +206,11 @@ def load_tsv() -> dict[str, dict[str, str]]:
             key, es, fr, en = (unescape_cell(c) for c in cells)
             if key in rows:
                 sys.exit(f"i18n: {path.relative_to(ROOT)}:{n}: duplicate key {key!r}")
+            # .resx names are case-insensitive: of two keys differing only in case, one would be dropped.
+            clash = next((k for k in rows if k.lower() == key.lower()), None)
+            if clash is not None:
+                sys.exit(f"i18n: {path.relative_to(ROOT)}:{n}: key {key!r} differs from {clash!r} only in case; "
+                         f"resources ignore case, so reword one of them")
             rows[key] = {"es": es, "fr": fr, "en": en}
     return rows
 

@@ -26,6 +26,19 @@ public sealed partial class TranslationTests
         Assert.True(broken.Count == 0, $"Placeholders differ in {language}: {string.Join(" | ", broken)}");
     }
 
+    [Theory]
+    [InlineData("es")]
+    [InlineData("fr")]
+    [InlineData("en")]
+    public void No_two_keys_differ_only_in_case(string language)
+    {
+        // Resource names ignore case: of "none" and "None" one would be silently dropped.
+        var resx = XDocument.Load(Path.Combine(Root, "src/Nodal.Web/Resources", $"SharedResource.{language}.resx"));
+        var clashes = resx.Root!.Elements("data").Select(d => (string)d.Attribute("name")!)
+            .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, $"Keys differing only in case in {language}: {string.Join(" | ", clashes)}");
+    }
+
     private static string Placeholders(string s) => string.Join(',', PlaceholderPattern().Matches(s).Select(m => m.Value).Order());
 
     [GeneratedRegex("""\bL\["((?:[^"\\]|\\.)*)"[\],]""")]

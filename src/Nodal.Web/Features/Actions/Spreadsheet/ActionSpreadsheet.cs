@@ -324,7 +324,7 @@ public sealed class ActionSpreadsheet(NodalDbContext db, TenantContext tenant, A
         foreach (var note in Notes(L)) { help.Range(r, 1, r, 4).Merge(); Line(note); }
 
         Heading(L["Columns"]);
-        Header(L["Column"], L["What it holds"], L["Format"], L["Required"]);
+        Header(L["Column"], L["What it holds"], L["Format"], L["Required?"]);
         foreach (var c in columns)
         {
             var (what, format, required) = ActionColumns.Describe(c.Key, tenant.DefaultLanguage, L);
