@@ -147,7 +147,7 @@ public sealed class CoordinatorBuildsAPlanTests(NodalSite site, ITestOutputHelpe
         await v.OpenAsync(planPath);
         await Expect(main.GetByRole(AriaRole.Link, new() { Name = v.T("Actions ({0})", 2), Exact = true })).ToBeVisibleAsync();
         await Expect(main.GetByRole(AriaRole.Row).Filter(new() { HasText = code1 }).GetByRole(AriaRole.Cell).Last).ToHaveTextAsync("1");
-        await Expect(main.GetByRole(AriaRole.Row).Filter(new() { HasText = code2 }).GetByRole(AriaRole.Cell).Last).ToHaveTextAsync(v.T("none"));
+        await Expect(main.GetByRole(AriaRole.Row).Filter(new() { HasText = code2 }).GetByRole(AriaRole.Cell).Last).ToHaveTextAsync(v.T("no action"));
 
         // ---- 8. Adopt it: a date, a body, an act; a first version is frozen.
         var body = "Pleno del Consejo Metropolitano";
