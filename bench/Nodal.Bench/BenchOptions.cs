@@ -17,7 +17,7 @@ public sealed class BenchOptions
     /// <summary>Measuring time per workload; the request count is sized from the warm-up rate.</summary>
     public double Seconds { get; private set; } = 4;
     /// <summary>The most the warm-up may take; it stops earlier once the JIT has gone quiet.</summary>
-    public double WarmupSeconds { get; private set; } = 40;
+    public double WarmupSeconds { get; private set; } = 90;
     /// <summary>When set, every workload runs exactly this many requests instead.</summary>
     public int? Requests { get; private set; }
     public int Concurrency { get; private set; } = 4;
@@ -50,7 +50,7 @@ public sealed class BenchOptions
                              count is fixed beforehand from the warm-up rate
           --requests N       run exactly N requests per workload and concurrency instead
           --rounds N         interleaved rounds the requests are split into (default 3)
-          --warmup S         longest warm-up (default 40); it ends once the JIT has gone quiet
+          --warmup S         longest warm-up (default 90); it ends once the JIT has gone quiet
           --concurrency N    concurrent workers under load (default 4); every workload also runs with 1
           --db sqlite|postgres   default: postgres when NODAL_BENCH_POSTGRES is set, else sqlite
           --workloads all|departments|policy

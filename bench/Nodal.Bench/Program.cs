@@ -212,7 +212,8 @@ if (withDepartments)
 }
 if (withPolicy)
 {
-    await PolicyChecks.RunAsync(policy, overview, figures, objectives, actionsApi, actionsPage, actionLists, pageSize, ct);
+    var sizes = await PolicyChecks.RunAsync(policy, overview, figures, objectives, actionsApi, actionsPage, actionLists, pageSize, ct);
+    Console.WriteLine($"Policy checks passed: {sizes}.");
     // The overview reads every action and budget line of the plan: its replay must read at least as many rows.
     var overviewRows = await raw.RunOnceAsync(sql[overview], ct);
     if (overviewRows < policy.Actions + policy.BudgetLines)

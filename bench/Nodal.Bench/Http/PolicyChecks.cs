@@ -9,13 +9,18 @@ namespace Nodal.Bench.Http;
 /// </summary>
 public static class PolicyChecks
 {
-    public static async Task RunAsync(PolicyData policy,
+    /// <summary>Checks, and returns a line on the answers' sizes.</summary>
+    public static async Task<string> RunAsync(PolicyData policy,
         HttpGetWorkload overview, HttpGetWorkload figures, HttpGetWorkload objectives, HttpGetWorkload actionsApi, HttpGetWorkload actionsPage,
         IReadOnlyCollection<HttpGetWorkload> actionLists, int pageSize, CancellationToken ct)
     {
-        using (var doc = JsonDocument.Parse(await OkBodyAsync(figures, ct)))
+        var figuresJson = await OkBodyAsync(figures, ct);
+        int pastDue, countries;
+        using (var doc = JsonDocument.Parse(figuresJson))
         {
             var root = doc.RootElement;
+            pastDue = root.GetProperty("actionsPastDue").GetArrayLength();
+            countries = root.GetProperty("countryFocus").GetProperty("shares").GetArrayLength();
             var actions = root.GetProperty("actions").GetInt32();
             var objectiveCount = root.GetProperty("objectives").GetInt32();
             var orphans = root.GetProperty("objectivesWithoutAction").GetArrayLength();
@@ -53,6 +58,8 @@ public static class PolicyChecks
             if (!page.Contains("A-00001", StringComparison.Ordinal))
                 throw new InvalidOperationException("The actions page (sorted by code) does not show the plan's first action, A-00001.");
         }
+        return $"the overview page is {System.Text.Encoding.UTF8.GetByteCount(html) / 1024.0:N0} KiB of HTML and the figures {System.Text.Encoding.UTF8.GetByteCount(figuresJson) / 1024.0:N0} KiB of JSON "
+            + $"({pastDue:N0} actions past due and {countries} countries listed in full)";
     }
 
     private static async Task<string> OkBodyAsync(HttpGetWorkload w, CancellationToken ct)

@@ -27,22 +27,26 @@ namespace Nodal.Bench.Profiling;
 public static class OverviewBreakdown
 {
     private const int Runs = 21;
+    private static double LastMin; // one breakdown at a time
+
+    /// <summary>"median (min)" of the last <see cref="MedianAsync"/>.</summary>
+    private static string Ms(double median) => $"{median,7:F2} ({LastMin,6:F2})";
 
     public static async Task RunAsync(IServiceProvider services, RawDatabase raw, OrganizationData org, Guid planId,
         IReadOnlyList<CapturedCommand> overviewSql, CancellationToken ct)
     {
-        Console.WriteLine($"Overview breakdown (one at a time, median of {Runs} runs, ms):");
+        Console.WriteLine($"Overview breakdown (one at a time; ms: median of {Runs} runs (fastest)):");
 
         // 1. The overview's SQL, command by command, on one open connection (as the raw-SQL workload).
-        Console.WriteLine($"  SQL commands of one overview request, replayed alone (ms reading every value; ms also parsing JSON arrays, as SQLite's list columns are; rows):");
+        Console.WriteLine("  SQL commands of one overview request, replayed alone (reading every value; also parsing JSON arrays, as SQLite's list columns need; rows):");
         await using (var conn = await raw.OpenAsync(ct))
         {
             foreach (var c in overviewSql)
             {
                 var count = await RawDatabase.RunAsync(conn, [c], ct);
-                var read = await MedianAsync(() => RawDatabase.RunAsync(conn, [c], ct));
-                var parsed = await MedianAsync(() => ReadParsingJsonAsync(conn, c, ct));
-                Console.WriteLine($"    {read,7:F2} {parsed,7:F2}  {count,6} rows  {Summary(c.Text)}");
+                var read = Ms(await MedianAsync(() => RawDatabase.RunAsync(conn, [c], ct)));
+                var parsed = Ms(await MedianAsync(() => ReadParsingJsonAsync(conn, c, ct)));
+                Console.WriteLine($"    {read} {parsed}  {count,6} rows  {Summary(c.Text)}");
             }
         }
 
@@ -55,7 +59,7 @@ public static class OverviewBreakdown
                 await using var scope = Enter(services, org);
                 return await query(scope.ServiceProvider.GetRequiredService<NodalDbContext>());
             });
-            Console.WriteLine($"    {ms,7:F2}  {label}");
+            Console.WriteLine($"    {Ms(ms)}  {label}");
             return ms;
         }
         await Ef("plan (FindAsync, tracked)", db => db.Plans.FirstOrDefaultAsync(p => p.Id == planId, ct));
@@ -150,9 +154,9 @@ public static class OverviewBreakdown
         {
             var ms = await MedianAsync(() => Task.FromResult(work()));
             cpuTotal += ms;
-            Console.WriteLine($"    {ms,7:F2}  {label}");
+            Console.WriteLine($"    {Ms(ms)}  {label}");
         }
-        Console.WriteLine($"    {cpuTotal,7:F2}  all of the above");
+        Console.WriteLine($"    {cpuTotal,7:F2}          all of the above (sum of the medians)");
 
         // 4. The whole service, and the API's JSON answer.
         PlanFiguresDto? dto = null;
@@ -165,9 +169,26 @@ public static class OverviewBreakdown
         });
         var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var bytes = JsonSerializer.SerializeToUtf8Bytes(dto, json).Length;
-        var jsonMs = await MedianAsync(() => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(dto, json)));
-        Console.WriteLine($"  {serviceMs,9:F2}  PlanService.FindAsync + PlanFiguresService.ComputeAsync (all of it, one request's worth)");
-        Console.WriteLine($"  {jsonMs,9:F2}  JSON of the figures ({bytes / 1024.0:F0} KiB)");
+        var service = Ms(serviceMs);
+        // What one computation allocates, and whether the JIT is still at work (over the runs above plus 10 more).
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pause = GC.GetTotalPauseDuration();
+        var (jitMethods, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        const int extra = 10;
+        for (var i = 0; i < extra; i++)
+        {
+            await using var scope = Enter(services, org);
+            var plan = await scope.ServiceProvider.GetRequiredService<PlanService>().FindAsync(planId, ct);
+            await scope.ServiceProvider.GetRequiredService<PlanFiguresService>().ComputeAsync(plan!, ct);
+        }
+        var perRun = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / extra / 1048576.0;
+        var jsonMs = Ms(await MedianAsync(() => Task.FromResult(JsonSerializer.SerializeToUtf8Bytes(dto, json))));
+        Console.WriteLine($"  {service}  PlanService.FindAsync + PlanFiguresService.ComputeAsync (all of it, one request's worth)");
+        Console.WriteLine($"                    each allocates {perRun:F1} MiB; over {extra} of them: {GC.CollectionCount(0) - gen0} gen0, {GC.CollectionCount(1) - gen1} gen1, "
+            + $"{GC.CollectionCount(2) - gen2} gen2 collections, {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms paused; "
+            + $"the JIT compiled {System.Runtime.JitInfo.GetCompiledMethodCount() - jitMethods} methods in {(System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:F0} ms");
+        Console.WriteLine($"  {jsonMs}  JSON of the figures ({bytes / 1024.0:F0} KiB)");
     }
 
     private sealed record ActionRow(Guid Id, string Code, LocalizedText Title, ActionOrigin Origin, Guid? ObjectiveId, DateOnly? AttachedOn, DateOnly? RequestedOn,
@@ -207,6 +228,7 @@ public static class OverviewBreakdown
         return rows;
     }
 
+    /// <summary>Median of <see cref="Runs"/> runs after 3 unmeasured ones; <see cref="LastMin"/> keeps the fastest (the least disturbed by other processes).</summary>
     private static async Task<double> MedianAsync<T>(Func<Task<T>> work)
     {
         for (var i = 0; i < 3; i++) await work();
@@ -218,6 +240,7 @@ public static class OverviewBreakdown
             ms[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         Array.Sort(ms);
+        LastMin = ms[0];
         return ms[Runs / 2];
     }
 
