@@ -2,6 +2,14 @@ using System.Globalization;
 
 namespace Nodal.Bench;
 
+[Flags]
+public enum WorkloadSet
+{
+    Departments = 1,
+    Policy = 2,
+    All = Departments | Policy,
+}
+
 public sealed class BenchOptions
 {
     public double Scale { get; private set; } = 1;
@@ -9,7 +17,7 @@ public sealed class BenchOptions
     /// <summary>Measuring time per workload; the request count is sized from the warm-up rate.</summary>
     public double Seconds { get; private set; } = 4;
     /// <summary>The most the warm-up may take; it stops earlier once the JIT has gone quiet.</summary>
-    public double WarmupSeconds { get; private set; } = 40;
+    public double WarmupSeconds { get; private set; } = 90;
     /// <summary>When set, every workload runs exactly this many requests instead.</summary>
     public int? Requests { get; private set; }
     public int Concurrency { get; private set; } = 4;
@@ -20,6 +28,15 @@ public sealed class BenchOptions
     public bool Markdown { get; private set; }
     public bool Serve { get; private set; }
     public bool Help { get; private set; }
+    /// <summary>Which endpoints to measure (ping always runs).</summary>
+    public WorkloadSet Workloads { get; private set; } = WorkloadSet.All;
+    /// <summary>Actions of each noise organization as a share of the measured one's (1: the same).</summary>
+    public double NoiseActionShare { get; private set; } = 1;
+    public bool GenerateOnly { get; private set; }
+    /// <summary>After measuring, time the overview's parts one by one (its queries, their materialization, the figures).</summary>
+    public bool Breakdown { get; private set; } = true;
+    /// <summary>Generate, start, time the overview's parts, and stop (no load).</summary>
+    public bool BreakdownOnly { get; private set; }
 
     public const string Usage = """
         Nodal benchmark: generates a large city's data, runs the app in-process on a real socket and
@@ -33,9 +50,16 @@ public sealed class BenchOptions
                              count is fixed beforehand from the warm-up rate
           --requests N       run exactly N requests per workload and concurrency instead
           --rounds N         interleaved rounds the requests are split into (default 3)
-          --warmup S         longest warm-up (default 40); it ends once the JIT has gone quiet
+          --warmup S         longest warm-up (default 90); it ends once the JIT has gone quiet
           --concurrency N    concurrent workers under load (default 4); every workload also runs with 1
           --db sqlite|postgres   default: postgres when NODAL_BENCH_POSTGRES is set, else sqlite
+          --workloads all|departments|policy
+                             which endpoints to measure (default all; /ping always)
+          --noise-actions X  actions of each noise organization as a share of the measured
+                             one's 10,000 (default 1: every organization a large city)
+          --generate-only    generate the data, print the counts and the time, and stop
+          --no-breakdown     skip timing the overview's parts (queries, materialization, figures)
+          --breakdown-only   generate, start, time the overview's parts, and stop (no load)
           --show-sql         print the SQL each endpoint sends
           --markdown         also print the results as Markdown tables
           --serve            generate the data, start the app, print a token, a cookie and wrk
@@ -65,6 +89,22 @@ public sealed class BenchOptions
                         var other => throw new ArgumentException($"Unknown database '{other}': use sqlite or postgres."),
                     };
                     break;
+                case "--workloads":
+                    o.Workloads = Next().ToLowerInvariant() switch
+                    {
+                        "all" => WorkloadSet.All,
+                        "departments" => WorkloadSet.Departments,
+                        "policy" or "plans" => WorkloadSet.Policy,
+                        var other => throw new ArgumentException($"Unknown workloads '{other}': use all, departments or policy."),
+                    };
+                    break;
+                case "--noise-actions":
+                    o.NoiseActionShare = double.Parse(Next(), CultureInfo.InvariantCulture);
+                    if (o.NoiseActionShare is < 0 or > 1) throw new ArgumentException("--noise-actions is a share from 0 to 1.");
+                    break;
+                case "--generate-only": o.GenerateOnly = true; break;
+                case "--no-breakdown": o.Breakdown = false; break;
+                case "--breakdown-only": o.BreakdownOnly = true; break;
                 case "--show-sql": o.ShowSql = true; break;
                 case "--markdown": o.Markdown = true; break;
                 case "--serve": o.Serve = true; break;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Nodal.Bench;
 using Nodal.Bench.Data;
 using Nodal.Bench.Http;
+using Nodal.Bench.Profiling;
 using Nodal.Bench.Sql;
 using Nodal.Data;
 using Nodal.Web.Infrastructure;
@@ -49,7 +50,7 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 var ct = cts.Token;
 
 using var capture = new SqlCapture();
-var profile = new LargeCityProfile { Scale = options.Scale, NoiseOrganizations = options.NoiseOrganizations };
+var profile = new LargeCityProfile { Scale = options.Scale, NoiseOrganizations = options.NoiseOrganizations, NoiseActionShare = options.NoiseActionShare };
 
 Console.WriteLine($"Nodal benchmark — {kind}, scale {options.Scale}, {options.Concurrency} workers, {Describe(options)}");
 Console.WriteLine($"machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
@@ -62,8 +63,9 @@ using (var scope = host.App.Services.CreateScope())
     connectionString = scope.ServiceProvider.GetRequiredService<NodalDbContext>().Database.GetConnectionString()!;
 var raw = new RawDatabase(kind == DatabaseKind.Postgres, connectionString);
 
-Console.WriteLine($"Generating data ({await raw.VersionAsync(ct)})…");
-var dataset = await new DataGenerator(host.App.Services, profile).GenerateAsync(
+Console.WriteLine($"Generating data ({await raw.VersionAsync(ct)}): " + string.Join(", ", profile.Describe().Select(d => $"{d.Name} {d.Count:N0}")));
+// On PostgreSQL two organizations at a time: the app's CPU (change tracking, audit entries) and the server's overlap.
+var dataset = await new DataGenerator(host.App.Services, profile) { Parallelism = raw.IsPostgres ? 2 : 1 }.GenerateAsync(
     line => { if (Console.IsOutputRedirected == false) Console.Write($"\r  {line}   "); }, ct);
 if (!Console.IsOutputRedirected) Console.WriteLine();
 if (raw.IsPostgres)
@@ -75,7 +77,16 @@ if (raw.IsPostgres)
     await analyze.ExecuteNonQueryAsync(ct);
 }
 Console.WriteLine($"  {dataset.Organizations.Count} organizations in {dataset.Elapsed.TotalSeconds:F1} s; rows: {await CountRowsAsync(host)}");
+var policy = PolicyData.Of(dataset.Measured);
+Console.WriteLine($"  {dataset.Measured.Slug}'s current plan: {policy.Objectives} objectives ({policy.ObjectivesWithoutAction} with no action), {policy.Axes} axes, "
+    + $"{policy.Actions:N0} actions ({policy.PlannedActions:N0} planned, {policy.ReactiveActions:N0} reactive), {policy.Milestones:N0} milestones, {policy.BudgetLines:N0} budget lines");
+Console.WriteLine($"  generation: {dataset.Timings}");
 Console.WriteLine();
+if (options.GenerateOnly)
+{
+    Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:F0} s (--generate-only).");
+    return 0;
+}
 
 var measured = dataset.Measured;
 var admin = measured.Administrator;
@@ -92,15 +103,48 @@ using var client = BenchClients.Create(host.BaseAddress, options.Concurrency);
 
 var slug = measured.Slug;
 const int pageSize = 50;
+Action<System.Net.Http.Headers.HttpRequestHeaders> withToken = h => h.Authorization = new("Bearer", secret);
+Action<System.Net.Http.Headers.HttpRequestHeaders> withCookie = h => h.Add("Cookie", cookie);
 var ping = new HttpGetWorkload("GET /ping", client, ["/ping"]);
-var api = new HttpGetWorkload($"GET /api/v1/departments?pageSize={pageSize} (token)", client, [$"/api/v1/departments?page=1&pageSize={pageSize}"],
-    h => h.Authorization = new("Bearer", secret));
-var page = new HttpGetWorkload($"GET /{slug}/departments?pageSize={pageSize} (cookie)", client, [$"/{slug}/departments?pageSize={pageSize}"],
-    h => h.Add("Cookie", cookie));
+var api = new HttpGetWorkload($"GET /api/v1/departments?pageSize={pageSize} (token)", client, [$"/api/v1/departments?page=1&pageSize={pageSize}"], withToken);
+var page = new HttpGetWorkload($"GET /{slug}/departments?pageSize={pageSize} (cookie)", client, [$"/{slug}/departments?pageSize={pageSize}"], withCookie);
 var details = new HttpGetWorkload($"GET /{slug}/departments/{{id}} (cookie, {measured.DepartmentIds.Count} ids)", client,
-    measured.DepartmentIds.Select(id => $"/{slug}/departments/{id}").ToList(),
-    h => h.Add("Cookie", cookie));
-Workload[] endpoints = [ping, api, page, details];
+    measured.DepartmentIds.Select(id => $"/{slug}/departments/{id}").ToList(), withCookie);
+
+// The policy core (issue #3), on the current plan of 10,000 actions (at scale 1).
+var planId = policy.CurrentPlanId;
+var overview = new HttpGetWorkload($"GET /{slug}/plans/{{id}}/overview (cookie)", client, [$"/{slug}/plans/{planId}/overview"], withCookie);
+var figures = new HttpGetWorkload("GET /api/v1/plans/{id}/figures (token)", client, [$"/api/v1/plans/{planId}/figures"], withToken);
+var objectives = new HttpGetWorkload("GET /api/v1/plans/{id}/objectives (token)", client, [$"/api/v1/plans/{planId}/objectives"], withToken);
+// The actions list (pages and API) is written on another branch: declared here, measured once the build has it.
+var actionsApi = new HttpGetWorkload($"GET /api/v1/actions?plan={{id}}&pageSize={pageSize}&sort=code (token)", client,
+    [$"/api/v1/actions?plan={planId}&page=1&pageSize={pageSize}&sort=code"], withToken);
+var actionsPage = new HttpGetWorkload($"GET /{slug}/actions?plan={{id}}&pageSize={pageSize}&sort=code (cookie)", client,
+    [$"/{slug}/actions?plan={planId}&page=1&pageSize={pageSize}&sort=code"], withCookie);
+var shortNames = new Dictionary<Workload, string>
+{
+    [api] = "the departments API", [details] = "the department page", [overview] = "the overview page", [figures] = "the figures API",
+    [objectives] = "the objectives API", [actionsApi] = "the actions API", [actionsPage] = "the actions page",
+};
+
+var withDepartments = options.Workloads.HasFlag(WorkloadSet.Departments);
+var withPolicy = options.Workloads.HasFlag(WorkloadSet.Policy);
+var actionLists = new List<HttpGetWorkload>();
+if (withPolicy)
+{
+    foreach (var w in new[] { actionsApi, actionsPage })
+    {
+        var (status, _) = await w.ProbeAsync(ct);
+        if (status == System.Net.HttpStatusCode.NotFound)
+            Console.WriteLine($"SKIPPED {w.Label}: {w.FirstPath} answered 404 (this build has no actions list yet; it is measured as soon as it answers).");
+        else
+            actionLists.Add(w); // any other answer is measured: a status other than 200 counts as an error
+    }
+}
+var policyEndpoints = withPolicy ? new List<HttpGetWorkload> { overview, figures, objectives }.Concat(actionLists).ToList() : [];
+var endpoints = new List<Workload> { ping };
+if (withDepartments) endpoints.AddRange([api, page, details]);
+endpoints.AddRange(policyEndpoints);
 
 if (options.Serve)
 {
@@ -110,9 +154,19 @@ if (options.Serve)
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency {host.BaseAddress}ping");
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Authorization: Bearer {secret}' '{host.BaseAddress}api/v1/departments?page=1&pageSize={pageSize}'");
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/departments?pageSize={pageSize}'");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/plans/{planId}/overview'");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Authorization: Bearer {secret}' '{host.BaseAddress}api/v1/plans/{planId}/figures'");
     // Ctrl+C reaches the host first (it stops the app), or this process when the host has not claimed it.
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, host.App.Lifetime.ApplicationStopping);
     try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
+    return 0;
+}
+
+if (options.BreakdownOnly)
+{
+    for (var i = 0; i < 5; i++) await overview.RunOnceAsync(0, i, ct);
+    var overviewSql = await capture.CaptureAsync(async () => { if (await overview.RunOnceAsync(0, 0, ct) is { } e) throw new InvalidOperationException(e); });
+    await OverviewBreakdown.RunAsync(host.App.Services, raw, measured, planId, overviewSql, ct);
     return 0;
 }
 
@@ -135,47 +189,79 @@ foreach (var w in endpoints)
         if (error is not null) throw new InvalidOperationException(error);
     });
 }
-await CheckApiAsync(client, secret, profile.Departments, pageSize, ct);
-await CheckPageAsync(client, cookie, slug, measured.DepartmentIds, pageSize, ct);
 
-var listSql = sql[api].Where(c => c.Mentions("Departments")).ToList();
-// The replayed SQL must find what the app found, or it would time empty answers.
-var expectedListRows = 1 + Math.Min(pageSize, profile.Departments);
-var listRows = await raw.RunOnceAsync(listSql, ct);
-if (listRows != expectedListRows)
-    throw new InvalidOperationException($"The list's SQL, replayed, read {listRows} rows; the app's answer has {expectedListRows} (count + page).");
-var rawList = new RawSqlWorkload($"raw SQL of the list ({listSql.Count} commands)", raw, listSql);
-var rawApi = new RawSqlWorkload($"raw SQL of the API request (all {sql[api].Count})", raw, sql[api]);
-var rawDetails = new RawSqlWorkload($"raw SQL of the details page (all {sql[details].Count})", raw, sql[details]);
-var rawApiReopen = new RawSqlWorkload($"raw SQL of the API request, pooled open per command", raw, sql[api], openPerCommand: true);
+// The raw SQL baselines: each endpoint's own commands replayed on a plain connection.
+var rawOf = new Dictionary<Workload, RawSqlWorkload>();
+var rawWorkloads = new List<RawSqlWorkload>();
+RawSqlWorkload? rawList = null, rawApiReopen = null;
+if (withDepartments)
+{
+    await CheckApiAsync(client, secret, profile.Departments, pageSize, ct);
+    await CheckPageAsync(client, cookie, slug, measured.DepartmentIds, pageSize, ct);
+    var listSql = sql[api].Where(c => c.Mentions("Departments")).ToList();
+    // The replayed SQL must find what the app found, or it would time empty answers.
+    var expectedListRows = 1 + Math.Min(pageSize, profile.Departments);
+    var listRows = await raw.RunOnceAsync(listSql, ct);
+    if (listRows != expectedListRows)
+        throw new InvalidOperationException($"The list's SQL, replayed, read {listRows} rows; the app's answer has {expectedListRows} (count + page).");
+    rawList = new RawSqlWorkload($"raw SQL of the list ({listSql.Count} commands)", raw, listSql);
+    rawOf[api] = new RawSqlWorkload($"raw SQL of the API request (all {sql[api].Count})", raw, sql[api]);
+    rawApiReopen = new RawSqlWorkload($"raw SQL of the API request, pooled open per command", raw, sql[api], openPerCommand: true);
+    rawOf[details] = new RawSqlWorkload($"raw SQL of the details page (all {sql[details].Count})", raw, sql[details]);
+    rawWorkloads.AddRange([rawList, rawOf[api], rawApiReopen, rawOf[details]]);
+}
+if (withPolicy)
+{
+    var sizes = await PolicyChecks.RunAsync(policy, overview, figures, objectives, actionsApi, actionsPage, actionLists, pageSize, ct);
+    Console.WriteLine($"Policy checks passed: {sizes}.");
+    // The overview reads every action and budget line of the plan: its replay must read at least as many rows.
+    var overviewRows = await raw.RunOnceAsync(sql[overview], ct);
+    if (overviewRows < policy.Actions + policy.BudgetLines)
+        throw new InvalidOperationException($"The overview's SQL, replayed, read {overviewRows} rows; the plan has {policy.Actions} actions and {policy.BudgetLines} budget lines.");
+    foreach (var w in policyEndpoints)
+    {
+        rawOf[w] = new RawSqlWorkload($"raw SQL of {shortNames[w]} (all {sql[w].Count})", raw, sql[w]);
+        rawWorkloads.Add(rawOf[w]);
+    }
+}
 
-await LoadRunner.WarmUntilJitQuietAsync([rawList, rawApi, rawApiReopen, rawDetails], options.Concurrency, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), ct);
+await LoadRunner.WarmUntilJitQuietAsync(rawWorkloads, options.Concurrency, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), ct);
 
 // Every workload runs in the same few rounds, interleaved, so a slow moment of the machine touches
 // them all alike instead of one; then once more one request at a time (latency without queueing).
 var machine = new MachineLoad(await raw.LocalServerPidAsync(ct));
 machine.Start();
-var loaded = await MeasureSetAsync([ping, api, page, details, rawList, rawApi, rawApiReopen, rawDetails], options.Concurrency);
+var loaded = await MeasureSetAsync([.. endpoints, .. rawWorkloads], options.Concurrency);
 var loadedCpu = machine.Stop();
 machine.Start();
-var single = await MeasureSetAsync([ping, api, details, rawList, rawApi, rawApiReopen, rawDetails], 1);
+// The departments page is left out at 1 worker: the details page shows the same.
+var single = await MeasureSetAsync([.. endpoints.Where(w => w != page), .. rawWorkloads], 1);
 var singleCpu = machine.Stop();
 Console.WriteLine();
 
-var queries = new Dictionary<string, int> { [ping.Label] = sql[ping].Count, [api.Label] = sql[api].Count, [page.Label] = sql[page].Count, [details.Label] = sql[details].Count };
+var queries = endpoints.ToDictionary(w => w.Label, w => sql[w].Count);
 Console.WriteLine($"Under load: {options.Concurrency} concurrent workers");
 Report.Table(loaded, queries, markdown: false);
 Console.WriteLine();
 Console.WriteLine("One request at a time: 1 worker");
 Report.Table(single, queries, markdown: false);
 Console.WriteLine();
-Console.WriteLine($"{"",-44}{$"{options.Concurrency} workers",22}{"1 worker",22}");
-Ratio("API p95 / raw list SQL p95", api, rawList);
-Ratio("API p95 / all of its SQL p95", api, rawApi);
-Ratio("API SQL p95: open per command / one open", rawApiReopen, rawApi);
-Ratio("details page p95 / all of its SQL p95", details, rawDetails);
-Console.WriteLine($"{"/ping req/s spread across rounds",-44}{Spread(loaded),22}{Spread(single),22}");
-Console.WriteLine($"{"CPU: this process / database / others",-44}{Cpu3(loadedCpu),22}{Cpu3(singleCpu),22}");
+
+// Server time over the raw SQL time of the same queries (p95 over p95), side by side for both concurrencies.
+var ratios = new List<(string Label, Workload Endpoint, Workload Raw)>();
+if (withDepartments)
+{
+    ratios.Add(("API ÷ raw SQL of the list", api, rawList!));
+    ratios.Add(("API ÷ all of its SQL", api, rawOf[api]));
+    ratios.Add(("details page ÷ all of its SQL", details, rawOf[details]));
+    ratios.Add(("all API SQL: a pooled connection per command ÷ one open connection", rawApiReopen!, rawOf[api]));
+}
+foreach (var w in policyEndpoints) ratios.Add(($"{shortNames[w]} ÷ all of its SQL", w, rawOf[w]));
+Console.WriteLine($"{"p95 ÷ p95",-70}{$"{options.Concurrency} workers",24}{"1 worker",24}");
+foreach (var (label, endpoint, rawSql) in ratios)
+    Console.WriteLine($"{label,-70}{Report.Ratio(loaded, endpoint, rawSql),24}{Report.Ratio(single, endpoint, rawSql),24}");
+Console.WriteLine($"{"/ping req/s spread across rounds",-70}{Spread(loaded),24}{Spread(single),24}");
+Console.WriteLine($"{"CPU: this process / database / others",-70}{Cpu3(loadedCpu),24}{Cpu3(singleCpu),24}");
 if (new[] { loadedCpu, singleCpu }.Any(c => c is { Others: > 0.05 }))
     Console.WriteLine($"WARNING: other processes used more than 5 % of the CPU while measuring: these figures are noisy; run again on a quiet machine.");
 var recompiled = compilations.Where(c => c.Value > 0).ToList();
@@ -194,10 +280,17 @@ foreach (var w in endpoints.Skip(1))
 Console.WriteLine();
 
 Console.WriteLine("Query plans (tenant filter and indexes):");
-foreach (var c in sql[api].Concat(sql[details]).Where(c => c.Mentions("Departments") || c.Mentions("AuditEntries")).DistinctBy(c => c.Text))
+string[] planned = ["Departments", "AuditEntries", "Plans", "Objectives", "Axes", "Actions", "ActionBudgets", "ActionMilestones"];
+foreach (var c in endpoints.Skip(1).Where(w => w != page).SelectMany(w => sql[w]).Where(c => planned.Any(c.Mentions)).DistinctBy(c => c.Text))
 {
     Console.WriteLine($"  {Summary(c.Text)}");
     foreach (var line in await raw.ExplainAsync(c, ct)) Console.WriteLine($"      {line}");
+}
+
+if (withPolicy && options.Breakdown)
+{
+    Console.WriteLine();
+    await OverviewBreakdown.RunAsync(host.App.Services, raw, measured, planId, sql[overview], ct);
 }
 
 if (options.ShowSql)
@@ -220,6 +313,12 @@ if (options.Markdown)
     Console.WriteLine("1 worker:");
     Console.WriteLine();
     Report.Table(single, queries, markdown: true);
+    Console.WriteLine();
+    Console.WriteLine($"| p95 ÷ p95 | {options.Concurrency} workers | 1 worker |");
+    Console.WriteLine("|---|---:|---:|");
+    foreach (var (label, endpoint, rawSql) in ratios)
+        Console.WriteLine($"| {label} | {Report.Ratio(loaded, endpoint, rawSql)} | {Report.Ratio(single, endpoint, rawSql)} |");
+    Console.WriteLine($"| `/ping` req/s spread across rounds | {Spread(loaded)} | {Spread(single)} |");
 }
 Console.WriteLine();
 Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:F0} s.");
@@ -234,9 +333,12 @@ async Task<List<Measurement>> MeasureSetAsync(IReadOnlyList<Workload> set, int w
         // The best of three short runs: a stall of the machine only ever lowers a rate.
         var rate = 0.0;
         for (var i = 0; i < 3; i++) rate = Math.Max(rate, await LoadRunner.WarmUpAsync(w, workers, TimeSpan.FromSeconds(0.35), ct));
+        // At least 200 requests a round for stable percentiles, unless that takes over 4 × --seconds (the overview
+        // of 10,000 actions): then what fits in 4 × --seconds, and never fewer than 20.
+        var target = rate * options.Seconds / rounds;
         sizes[w] = options.Requests is { } n
             ? Math.Max(1, n / rounds)
-            : (int)Math.Clamp(rate * options.Seconds / rounds, 200, 5_000_000);
+            : (int)Math.Clamp(target, Math.Min(200, Math.Max(20, 4 * target)), 5_000_000);
     }
     var perRound = set.ToDictionary(w => w, _ => new List<Measurement>());
     for (var r = 0; r < rounds; r++)
@@ -250,17 +352,6 @@ async Task<List<Measurement>> MeasureSetAsync(IReadOnlyList<Workload> set, int w
     foreach (var m in results)
         Console.WriteLine($"  {workers} worker(s), {m.Label}: {m.Requests} in {m.Seconds:F1} s{(m.Errors > 0 ? $", {m.Errors} ERRORS, the first: {m.FirstError}" : "")}");
     return results;
-}
-
-void Ratio(string label, Workload endpoint, Workload rawSql)
-{
-    string Cell(List<Measurement> set)
-    {
-        var e = set.Single(m => m.Label == endpoint.Label);
-        var r = set.Single(m => m.Label == rawSql.Label);
-        return $"{e.P95 / r.P95:F1}× ({e.P95:F2}/{r.P95:F2})";
-    }
-    Console.WriteLine($"{label,-44}{Cell(loaded),22}{Cell(single),22}");
 }
 
 static string Cpu3((double Own, double Database, double Others)? c) =>
@@ -303,6 +394,13 @@ static async Task<string> CountRowsAsync(BenchHost host)
         ("office years", await db.OfficeYears.IgnoreQueryFilters().CountAsync()),
         ("users", await db.Users.CountAsync()),
         ("memberships", await db.Memberships.IgnoreQueryFilters().CountAsync()),
+        ("plans", await db.Plans.IgnoreQueryFilters().CountAsync()),
+        ("analysis items", await db.AnalysisItems.IgnoreQueryFilters().CountAsync()),
+        ("axes", await db.Axes.IgnoreQueryFilters().CountAsync()),
+        ("objectives", await db.Objectives.IgnoreQueryFilters().CountAsync()),
+        ("actions", await db.Actions.IgnoreQueryFilters().CountAsync()),
+        ("milestones", await db.Milestones.IgnoreQueryFilters().CountAsync()),
+        ("budget lines", await db.Budgets.IgnoreQueryFilters().CountAsync()),
         ("audit entries", await db.AuditEntries.IgnoreQueryFilters().CountAsync()),
     };
     return string.Join(", ", counts.Select(c => $"{c.Item2:N0} {c.Item1}"));

@@ -35,4 +35,12 @@ public static class Report
         Console.WriteLine(new string('-', widths.Sum() + 2 * (widths.Length - 1)));
         foreach (var r in rows) Console.WriteLine(Line(r));
     }
+
+    /// <summary>p95 of an endpoint over p95 of its raw SQL, both from the same set: "2.4× (12.10/5.04)".</summary>
+    public static string Ratio(IReadOnlyList<Measurement> set, Workload endpoint, Workload rawSql)
+    {
+        var e = set.Single(m => m.Label == endpoint.Label);
+        var r = set.Single(m => m.Label == rawSql.Label);
+        return $"{e.P95 / r.P95:F1}× ({e.P95:F2}/{r.P95:F2})";
+    }
 }

@@ -39,6 +39,36 @@ public class LargeCityProfile
     /// <summary>Changes made to every department after its creation: each is one more row of its history.</summary>
     public int EditsPerDepartment { get; init; } = 6;
 
+    // The policy core (issue #3): one current adopted plan and one small archived plan per organization.
+    public int AnalysisItems => Scaled(40);
+    public int ThematicAxes => Scaled(8);
+    /// <summary>Geographic axes: M49 regions and ISO countries (the Mediterranean, Latin America, Europe, Sub-Saharan Africa).</summary>
+    public int GeographicAxes => Scaled(4);
+    /// <summary>Objectives of the current plan, over the five families (16 : 14 : 10 : 8 : 12).</summary>
+    public int Objectives => Scaled(60);
+    /// <summary>Actions of the current plan in the measured organization.</summary>
+    public int Actions => Scaled(10_000);
+    /// <summary>
+    /// Actions of each tenant-noise organization's current plan, as a share of <see cref="Actions"/> (1: the same size).
+    /// Lower it only to keep generation short; the default keeps every organization a large city.
+    /// </summary>
+    public double NoiseActionShare { get; init; } = 1;
+    /// <summary>Share of actions under an objective from the start; the others arrive as requests (reactive).</summary>
+    public double PlannedShare { get; init; } = 0.7;
+    /// <summary>Share of actions with milestones, and how many each has.</summary>
+    public double MilestoneShare { get; init; } = 0.3;
+    public int MilestonesPerAction { get; init; } = 2;
+    /// <summary>Share of actions with budget lines (one per year the action runs, 1–4).</summary>
+    public double BudgetShare { get; init; } = 0.9;
+    public int ArchivedAnalysisItems => Scaled(8);
+    public int ArchivedThematicAxes => Scaled(3);
+    public int ArchivedGeographicAxes => Scaled(1);
+    public int ArchivedObjectives => Scaled(6);
+    public int ArchivedActions => Scaled(150);
+
+    public int ActionsFor(OrganizationData org) => org.IsMeasured ? Actions : NoiseActions;
+    public int NoiseActions => (int)Math.Round(Actions * NoiseActionShare);
+
     /// <summary>Records per SaveChanges when loading in bulk.</summary>
     public int BatchSize { get; init; } = 1000;
 
@@ -51,6 +81,7 @@ public class LargeCityProfile
         new OfficePart(),
         new PeoplePart(),
         new DepartmentHistoryPart(),
+        new PolicyPart(),
     ];
 
     public int Scaled(int baseCount) => Math.Max(1, (int)Math.Round(baseCount * Scale));
@@ -63,5 +94,12 @@ public class LargeCityProfile
         ("office years per organization", OfficeYears),
         ("users (memberships) per organization", Users),
         ("edits per department (history rows)", EditsPerDepartment),
+        ("analysis items per current plan", AnalysisItems),
+        ("thematic axes per current plan", ThematicAxes),
+        ("geographic axes per current plan", GeographicAxes),
+        ("objectives per current plan", Objectives),
+        ("actions in the measured organization's current plan", Actions),
+        ("actions in each noise organization's current plan", NoiseActions),
+        ("actions in each archived plan", ArchivedActions),
     ];
 }

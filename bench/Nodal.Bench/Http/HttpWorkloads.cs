@@ -16,6 +16,17 @@ public sealed class HttpGetWorkload(string label, HttpClient client, IReadOnlyLi
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
         return response.StatusCode == HttpStatusCode.OK ? null : $"{request.RequestUri} answered {(int)response.StatusCode}";
     }
+
+    /// <summary>The first URL, once: its status code (to skip an endpoint this build does not have) and body.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> ProbeAsync(CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, paths[0]);
+        headers?.Invoke(request.Headers);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(ct));
+    }
+
+    public string FirstPath => paths[0];
 }
 
 public static partial class BenchClients

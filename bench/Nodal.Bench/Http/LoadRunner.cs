@@ -76,8 +76,10 @@ public static class LoadRunner
             }, ct)));
             if (errors > 0) throw new InvalidOperationException($"{w.Label}: {errors} errors during warm-up, the first: {firstError}");
             var total = clock.Elapsed.TotalSeconds;
-            // The second half only: the first still pays for JIT and cold caches.
-            return doneAtHalf > 0 && total > secondsAtHalf
+            // The second half only: the first still pays for JIT and cold caches. Unless the operations are too
+            // slow for that (a few hundred milliseconds each): then the half holds only the last ones to finish,
+            // all at once, and would give an absurd rate.
+            return doneAtHalf > 0 && total > secondsAtHalf && done - doneAtHalf >= 4 * workers
                 ? (done - doneAtHalf) / (total - secondsAtHalf)
                 : done / total;
         }
