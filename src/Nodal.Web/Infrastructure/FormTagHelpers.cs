@@ -58,6 +58,20 @@ internal static class GovForm
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
     public static string E(string? s) => Encoder.Encode(s ?? "");
+
+    /// <summary>A select's options, in &lt;optgroup&gt;s when the items have a <see cref="SelectListItem.Group"/>.</summary>
+    public static string Options(IEnumerable<SelectListItem> items, string current, string? empty)
+    {
+        static string Option(SelectListItem i, string current) =>
+            $"<option value=\"{E(i.Value)}\"{(string.Equals(i.Value, current, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(i.Text)}</option>";
+        var html = empty is null ? "" : $"<option value=\"\">{E(empty)}</option>";
+        foreach (var group in items.GroupBy(i => i.Group?.Name))
+        {
+            var options = string.Concat(group.Select(i => Option(i, current)));
+            html += group.Key is null ? options : $"<optgroup label=\"{E(group.Key)}\">{options}</optgroup>";
+        }
+        return html;
+    }
 }
 
 [HtmlTargetElement("gov-input", TagStructure = TagStructure.WithoutEndTag)]
@@ -128,8 +142,7 @@ public sealed class GovSelectTagHelper(IStringLocalizer<SharedResource> L) : Tag
         var error = GovForm.Error(ViewContext, name);
         var current = GovForm.Attempted(ViewContext, name) ?? For.Model?.ToString() ?? "";
         var hints = GovForm.HintAndError(id, Hint, error, L, out var describedBy);
-        var options = (Empty is null ? "" : $"<option value=\"\">{GovForm.E(Empty)}</option>") + string.Concat(Items.Select(i =>
-            $"<option value=\"{GovForm.E(i.Value)}\"{(string.Equals(i.Value, current, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{GovForm.E(i.Text)}</option>"));
+        var options = GovForm.Options(Items, current, Empty);
         GovForm.Group(output, error,
             GovForm.Label(id, Label) + hints +
             $"<select class=\"govuk-select{(error is null ? "" : " govuk-select--error")}\" id=\"{id}\" name=\"{name}\"{describedBy}>{options}</select>");

@@ -67,10 +67,10 @@ public sealed partial class EditModel(ActionService actions, ActionListService l
         Input.Milestones = Input.Milestones.Select(m => m ?? new MilestoneInput()).ToList();
         Input.Budgets = Input.Budgets.Select(b => b ?? new BudgetInput()).ToList();
         // Partners, countries, cities and SDG targets arrive as comma-separated text.
-        Input.Partners = GovListInputTagHelper.Split(Input.Partners);
-        Input.Countries = GovListInputTagHelper.Split(Input.Countries);
-        Input.Cities = GovListInputTagHelper.Split(Input.Cities);
-        Input.SdgTargets = GovListInputTagHelper.Split(Input.SdgTargets);
+        Input.Partners = ListText.Split(Input.Partners, ListText.NamesOrCommas);
+        Input.Countries = ListText.Split(Input.Countries, ListText.NamesOrCommas);
+        Input.Cities = ListText.Split(Input.Cities, ListText.NamesOrCommas);
+        Input.SdgTargets = ListText.Split(Input.SdgTargets, ListText.NamesOrCommas);
         if (a is null)
         {
             // Without JavaScript both origins' fields are shown: keep only those of the origin chosen.
