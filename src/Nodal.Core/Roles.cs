@@ -30,6 +30,12 @@ public enum Capability
     ManagePlans,
     /// <summary>Actions; focal points only those their department leads.</summary>
     EditActions,
+    /// <summary>Counterparts, agreements, memberships, alliances, projects, missions; the calendar feed.</summary>
+    ManageRelations,
+    /// <summary>Logging activity: ledger entries and missions; focal points only for their department.</summary>
+    LogRelations,
+    /// <summary>Seeing and editing counterparts' contacts (people's names, e-mails and phones).</summary>
+    ReadContacts,
 }
 
 public static class Permissions
@@ -40,8 +46,9 @@ public static class Permissions
         Capability.ReadHistory => role is not OrgRole.Contributor,
         Capability.ManageOrganization or Capability.ManageMembers => role is OrgRole.Administrator,
         Capability.ManageDepartments or Capability.ManageOffice or Capability.ManageTrash or Capability.ManagePlans
+            or Capability.ManageRelations
             => role is OrgRole.Administrator or OrgRole.Coordinator,
-        Capability.EditOwnDepartment or Capability.EditActions => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
+        Capability.EditOwnDepartment or Capability.EditActions or Capability.LogRelations or Capability.ReadContacts => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
         _ => false,
     };
 

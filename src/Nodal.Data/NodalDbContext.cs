@@ -8,6 +8,7 @@ using Nodal.Core;
 using Nodal.Core.Auditing;
 using Nodal.Core.Organizations;
 using Nodal.Core.Policy;
+using Nodal.Core.Relations;
 
 namespace Nodal.Data;
 
@@ -36,6 +37,19 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
     public DbSet<PolicyAction> Actions => Set<PolicyAction>();
     public DbSet<ActionMilestone> Milestones => Set<ActionMilestone>();
     public DbSet<ActionBudget> Budgets => Set<ActionBudget>();
+    public DbSet<Counterpart> Counterparts => Set<Counterpart>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<AgreementDocument> AgreementDocuments => Set<AgreementDocument>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<NetworkMembership> NetworkMemberships => Set<NetworkMembership>();
+    public DbSet<NetworkRoleHeld> NetworkRoles => Set<NetworkRoleHeld>();
+    public DbSet<MembershipReport> MembershipReports => Set<MembershipReport>();
+    public DbSet<Alliance> Alliances => Set<Alliance>();
+    public DbSet<CooperationProject> Projects => Set<CooperationProject>();
+    public DbSet<ProjectPartner> ProjectPartners => Set<ProjectPartner>();
+    public DbSet<ProjectTransaction> ProjectTransactions => Set<ProjectTransaction>();
+    public DbSet<Mission> Missions => Set<Mission>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -53,6 +67,9 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
             e.Property(o => o.DefaultLanguage).HasMaxLength(2);
             e.Property(o => o.Currency).HasMaxLength(3);
             e.Property(o => o.Website).HasMaxLength(400);
+            e.Property(o => o.IatiOrganisationId).HasMaxLength(100);
+            e.Property(o => o.CalendarFeedSecret).HasMaxLength(64);
+            e.HasIndex(o => o.CalendarFeedSecret).IsUnique();
             e.Property(o => o.Version).IsConcurrencyToken();
             e.HasQueryFilter(SoftDeleteFilter, o => o.DeletedAt == null);
         });
@@ -98,6 +115,7 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
         });
 
         ConfigurePolicy(b);
+        ConfigureRelations(b);
 
         b.Entity<AuditEntry>(e =>
         {
@@ -211,6 +229,145 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
             e.Property(x => x.Currency).HasMaxLength(3);
             e.HasOne<PolicyAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.OrganizationId, x.ActionId, x.Year });
+        });
+    }
+
+    private static void ConfigureRelations(ModelBuilder b)
+    {
+        b.Entity<Counterpart>(e =>
+        {
+            e.Property(c => c.Code).HasMaxLength(20);
+            e.Property(c => c.Name).HasMaxLength(300);
+            e.Property(c => c.Acronym).HasMaxLength(40);
+            e.Property(c => c.Country).HasMaxLength(2);
+            e.Property(c => c.Region).HasMaxLength(200);
+            e.Property(c => c.NetworkCode).HasMaxLength(40);
+            e.Property(c => c.Website).HasMaxLength(400);
+            e.ComplexProperty(c => c.Notes, Localized(2000));
+            e.HasIndex(c => new { c.OrganizationId, c.Code }).IsUnique();
+            e.HasIndex(c => new { c.OrganizationId, c.Kind, c.Name });
+            e.HasIndex(c => new { c.OrganizationId, c.Country });
+            e.HasIndex(c => new { c.OrganizationId, c.GazetteerId });
+        });
+        b.Entity<Contact>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.Position).HasMaxLength(200);
+            e.Property(c => c.Email).HasMaxLength(256);
+            e.Property(c => c.Phone).HasMaxLength(50);
+            e.Property(c => c.Notes).HasMaxLength(2000);
+            e.HasOne<Counterpart>().WithMany().HasForeignKey(c => c.CounterpartId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(c => new { c.OrganizationId, c.CounterpartId });
+        });
+        b.Entity<Agreement>(e =>
+        {
+            e.Property(a => a.Code).HasMaxLength(20);
+            e.ComplexProperty(a => a.Title, Localized(300));
+            e.ComplexProperty(a => a.RenewalNotes, Localized(2000));
+            e.ComplexProperty(a => a.Commitments, Localized(4000));
+            e.ComplexProperty(a => a.Summary, Localized(4000));
+            e.Property(a => a.Signatories).HasMaxLength(2000);
+            e.HasOne<Department>().WithMany().HasForeignKey(a => a.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Agreement>().WithMany().HasForeignKey(a => a.RenewsId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.OrganizationId, a.Code }).IsUnique();
+            e.HasIndex(a => new { a.OrganizationId, a.Status, a.ExpiresOn });
+        });
+        b.Entity<AgreementDocument>(e =>
+        {
+            e.Property(d => d.FileName).HasMaxLength(255);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.Title).HasMaxLength(300);
+            e.HasOne<Agreement>().WithMany().HasForeignKey(d => d.AgreementId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(d => new { d.OrganizationId, d.AgreementId });
+        });
+        b.Entity<LedgerEntry>(e =>
+        {
+            e.ComplexProperty(l => l.Summary, Localized(2000));
+            e.HasOne<Agreement>().WithMany().HasForeignKey(l => l.AgreementId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(l => new { l.OrganizationId, l.AgreementId, l.On });
+        });
+        b.Entity<NetworkMembership>(e =>
+        {
+            e.Property(m => m.AnnualFee).HasPrecision(18, 2);
+            e.Property(m => m.Currency).HasMaxLength(3);
+            e.ComplexProperty(m => m.Commitments, Localized(4000));
+            e.ComplexProperty(m => m.Notes, Localized(2000));
+            e.HasOne<Counterpart>().WithMany().HasForeignKey(m => m.NetworkId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(m => m.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.OrganizationId, m.NetworkId });
+        });
+        b.Entity<NetworkRoleHeld>(e =>
+        {
+            e.ToTable("NetworkRoles");
+            e.Property(r => r.Detail).HasMaxLength(300);
+            e.HasOne<NetworkMembership>().WithMany().HasForeignKey(r => r.MembershipId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.OrganizationId, r.MembershipId });
+        });
+        b.Entity<MembershipReport>(e =>
+        {
+            e.ComplexProperty(r => r.Title, Localized(300));
+            e.HasOne<NetworkMembership>().WithMany().HasForeignKey(r => r.MembershipId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.OrganizationId, r.MembershipId });
+            e.HasIndex(r => new { r.OrganizationId, r.Due });
+        });
+        b.Entity<Alliance>(e =>
+        {
+            e.ComplexProperty(a => a.Title, Localized(300));
+            e.ComplexProperty(a => a.Declaration, Localized(8000));
+            e.ComplexProperty(a => a.Commitments, Localized(4000));
+            e.Property(a => a.Url).HasMaxLength(400);
+            e.HasOne<Counterpart>().WithMany().HasForeignKey(a => a.PromoterId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(a => new { a.OrganizationId, a.AdheredOn });
+        });
+        b.Entity<CooperationProject>(e =>
+        {
+            e.ToTable("Projects");
+            e.Property(p => p.Code).HasMaxLength(20);
+            e.Property(p => p.IatiIdentifier).HasMaxLength(200);
+            e.ComplexProperty(p => p.Title, Localized(300));
+            e.ComplexProperty(p => p.Description, Localized(8000));
+            e.ComplexProperty(p => p.Beneficiaries, Localized(1000));
+            e.ComplexProperty(p => p.Results, Localized(4000));
+            e.Property(p => p.Budget).HasPrecision(18, 2);
+            e.Property(p => p.Currency).HasMaxLength(3);
+            e.HasOne<Department>().WithMany().HasForeignKey(p => p.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.OrganizationId, p.Code }).IsUnique();
+            e.HasIndex(p => new { p.OrganizationId, p.IatiIdentifier });
+            e.HasIndex(p => new { p.OrganizationId, p.Status });
+        });
+        b.Entity<ProjectPartner>(e =>
+        {
+            e.Property(p => p.Name).HasMaxLength(300);
+            e.Property(p => p.IatiRef).HasMaxLength(100);
+            e.HasOne<CooperationProject>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Counterpart>().WithMany().HasForeignKey(p => p.CounterpartId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(p => new { p.OrganizationId, p.ProjectId });
+            e.HasIndex(p => new { p.OrganizationId, p.CounterpartId });
+        });
+        b.Entity<ProjectTransaction>(e =>
+        {
+            e.Property(t => t.Amount).HasPrecision(18, 2);
+            e.Property(t => t.Currency).HasMaxLength(3);
+            e.Property(t => t.Description).HasMaxLength(1000);
+            e.Property(t => t.ProviderName).HasMaxLength(300);
+            e.Property(t => t.ReceiverName).HasMaxLength(300);
+            e.HasOne<CooperationProject>().WithMany().HasForeignKey(t => t.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.OrganizationId, t.ProjectId, t.On });
+        });
+        b.Entity<Mission>(e =>
+        {
+            e.ComplexProperty(m => m.Title, Localized(300));
+            e.ComplexProperty(m => m.Agenda, Localized(4000));
+            e.ComplexProperty(m => m.Outcomes, Localized(4000));
+            e.Property(m => m.City).HasMaxLength(200);
+            e.Property(m => m.Country).HasMaxLength(2);
+            e.Property(m => m.EconomicImpact).HasPrecision(18, 2);
+            e.Property(m => m.Currency).HasMaxLength(3);
+            e.HasOne<Agreement>().WithMany().HasForeignKey(m => m.AgreementId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(m => m.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.OrganizationId, m.Start });
+            e.HasIndex(m => new { m.OrganizationId, m.AgreementId });
         });
     }
 

@@ -28,6 +28,12 @@ public class Organization : ISoftDeletable, IVersioned
     /// <summary>ISO 4217 currency the office budgets in by default.</summary>
     public string Currency { get; set; } = "EUR";
     public string? Website { get; set; }
+    /// <summary>An active agreement with no activity for this many months is flagged as merely symbolic.</summary>
+    public int DormancyMonths { get; set; } = 24;
+    /// <summary>The organisation identifier used in IATI files (e.g. ES-DIR3-L01280796); null until set.</summary>
+    public string? IatiOrganisationId { get; set; }
+    /// <summary>The secret in the URL of the organization's iCalendar feed; null until a feed is made.</summary>
+    [NotAudited] public string? CalendarFeedSecret { get; set; }
     public long Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

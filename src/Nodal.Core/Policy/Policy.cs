@@ -229,6 +229,12 @@ public class PolicyAction : TenantEntity
     public LocalizedText Beneficiaries { get; set; } = new();
     public int? BeneficiaryCount { get; set; }
     public List<string> SdgTargets { get; set; } = [];
+    /// <summary>Counterparts of the relations registry the action works with.</summary>
+    public List<Guid> CounterpartIds { get; set; } = [];
+    /// <summary>Agreements the action is carried out under; it then appears in their ledgers.</summary>
+    public List<Guid> AgreementIds { get; set; } = [];
+    /// <summary>Cooperation projects the action belongs to.</summary>
+    public List<Guid> ProjectIds { get; set; } = [];
 
     /// <summary>Planned on a given day: under an objective, and attached by then if it arrived as a request.</summary>
     public bool IsPlannedOn(DateOnly day) =>

@@ -4,6 +4,7 @@ using Nodal.Web.Features.Actions;
 using Nodal.Web.Features.Actions.Spreadsheet;
 using Nodal.Web.Features.Departments;
 using Nodal.Web.Features.Plans;
+using Nodal.Web.Features.Relations;
 using Nodal.Web.Features.Office;
 using Nodal.Web.Features.Organizations;
 using Nodal.Web.Features.Trash;
@@ -26,6 +27,7 @@ public static class Wiring
         services.AddScoped<ActionService>();
         services.AddScoped<ActionListService>();
         services.AddScoped<ActionSpreadsheet>();
+        services.AddScoped<RelationLookups>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -78,6 +80,11 @@ public static class Wiring
                     new() { Name = "Trash", Description = "Deleted records, and restoring them." },
                     new() { Name = "Plans", Description = "Strategic plans: territorial analysis, axes, objectives, adoption and versions, and the figures computed from them." },
                     new() { Name = "Actions", Description = "Planned and reactive actions with their milestones and budgets; spreadsheets in and out." },
+                    new() { Name = "Counterparts", Description = "Partner cities, networks, organizations and their contacts; the world-city gazetteer." },
+                    new() { Name = "Agreements", Description = "Twinning, friendship and cooperation agreements, their documents and activity ledger." },
+                    new() { Name = "Networks", Description = "Memberships of city networks with roles held and reports due; city alliances and declarations." },
+                    new() { Name = "Projects", Description = "Cooperation projects with partners and transactions; IATI 2.03 export and import." },
+                    new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
                 };
                 return Task.CompletedTask;
             });

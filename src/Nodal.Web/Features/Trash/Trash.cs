@@ -21,6 +21,19 @@ public sealed class TrashService(NodalDbContext db)
         ["Axis"] = typeof(Axis),
         ["Objective"] = typeof(Objective),
         ["Action"] = typeof(PolicyAction),
+        ["Counterpart"] = typeof(Nodal.Core.Relations.Counterpart),
+        ["Contact"] = typeof(Nodal.Core.Relations.Contact),
+        ["Agreement"] = typeof(Nodal.Core.Relations.Agreement),
+        ["AgreementDocument"] = typeof(Nodal.Core.Relations.AgreementDocument),
+        ["LedgerEntry"] = typeof(Nodal.Core.Relations.LedgerEntry),
+        ["NetworkMembership"] = typeof(Nodal.Core.Relations.NetworkMembership),
+        ["NetworkRole"] = typeof(Nodal.Core.Relations.NetworkRoleHeld),
+        ["MembershipReport"] = typeof(Nodal.Core.Relations.MembershipReport),
+        ["Alliance"] = typeof(Nodal.Core.Relations.Alliance),
+        ["Project"] = typeof(Nodal.Core.Relations.CooperationProject),
+        ["ProjectPartner"] = typeof(Nodal.Core.Relations.ProjectPartner),
+        ["ProjectTransaction"] = typeof(Nodal.Core.Relations.ProjectTransaction),
+        ["Mission"] = typeof(Nodal.Core.Relations.Mission),
     };
 
     private static readonly MethodInfo ListOneMethod = typeof(TrashService).GetMethod(nameof(ListKindAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
