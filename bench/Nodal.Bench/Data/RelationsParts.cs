@@ -107,20 +107,33 @@ public sealed class CounterpartsPart : IDatasetPart
             OrganizationId = org, Code = $"CP-{++number:0000}", Kind = kind, Name = name.Length > 300 ? name[..300] : name, Country = country,
         };
 
-        // Cities: weighted countries; each country's real names first, then made-up ones.
+        // Cities: weighted countries; in each, gazetteer cities skewed to the largest (as picked from the gazetteer:
+        // name, first-level division, population, position, GeoNames id); once a country runs out, made-up names
+        // placed around its centre.
         var weights = Countries.Select(c => c.Weight).ToArray();
         var used = Countries.ToDictionary(c => c.Code, _ => new HashSet<string>(StringComparer.Ordinal));
         for (var i = 0; i < p.CounterpartCities; i++)
         {
             var country = Countries[Draw.Weighted(r, weights)];
-            var name = country.Cities.FirstOrDefault(n => !used[country.Code].Contains(n));
-            while (name is null || used[country.Code].Contains(name))
-                name = Draw.One(r, NameStarts) + Draw.One(r, NameMiddles) + Draw.One(r, NameEnds);
+            Counterpart c;
+            var real = PickGazetteerCity(country.Code, used[country.Code], r);
+            if (real is not null)
+            {
+                c = New(CounterpartKind.City, real.Name, country.Code);
+                (c.Latitude, c.Longitude, c.Region, c.Population, c.GazetteerId) = (real.Latitude, real.Longitude, real.Admin1, real.Population, real.Id);
+            }
+            else
+            {
+                var made = country.Cities.FirstOrDefault(n => !used[country.Code].Contains(n));
+                while (made is null || used[country.Code].Contains(made))
+                    made = Draw.One(r, NameStarts) + Draw.One(r, NameMiddles) + Draw.One(r, NameEnds);
+                c = New(CounterpartKind.City, made, country.Code);
+                Locate(c, country, r);
+                c.Region = $"{Draw.One(r, Regions)} {(char)('A' + r.Next(8))}";
+                c.Population = (long)Math.Exp(Math.Log(20_000) + r.NextDouble() * (Math.Log(12_000_000) - Math.Log(20_000)));
+            }
+            var name = c.Name;
             used[country.Code].Add(name);
-            var c = New(CounterpartKind.City, name, country.Code);
-            Locate(c, country, r);
-            c.Region = $"{Draw.One(r, Regions)} {(char)('A' + r.Next(8))}";
-            c.Population = (long)Math.Exp(Math.Log(20_000) + r.NextDouble() * (Math.Log(12_000_000) - Math.Log(20_000)));
             c.Website = $"https://www.{Slug(name)}.example";
             if (r.NextDouble() < 0.3)
                 c.Notes = new LocalizedText($"Ciudad socia desde {r.Next(1985, 2025)}.", $"Partner city since {r.Next(1985, 2025)}.", null);
@@ -136,18 +149,20 @@ public sealed class CounterpartsPart : IDatasetPart
             Counterpart c;
             if (i < p.NetworksWithCode)
             {
-                var n = ReferenceNetworks[i % ReferenceNetworks.Length];
-                var suffix = i < ReferenceNetworks.Length ? "" : $" ({i / ReferenceNetworks.Length + 1})";
-                c = New(CounterpartKind.CityNetwork, n.Name + suffix, n.Country);
+                var reference = CityNetworks.All;
+                var n = reference[i % reference.Count];
+                var suffix = i < reference.Count ? "" : $" ({i / reference.Count + 1})";
+                c = New(CounterpartKind.CityNetwork, (n.Name.En ?? n.Name.Es ?? n.Acronym) + suffix, n.HeadquartersCountry);
                 c.Acronym = n.Acronym;
-                c.NetworkCode = i < ReferenceNetworks.Length ? n.Code : null;
+                c.NetworkCode = i < reference.Count ? n.Code : null;
+                c.Website = n.Website;
             }
             else
             {
                 var topic = RelationsKit.Topic(r);
                 c = New(CounterpartKind.CityNetwork, string.Format(CultureInfo.InvariantCulture, Draw.One(r, NetworkNamePatterns), topic.Es), null);
             }
-            c.Website = $"https://network{i + 1}.example";
+            c.Website ??= $"https://network{i + 1}.example";
             counterparts.Add(c);
             data.NetworkIds.Add(c.Id);
         }
@@ -237,6 +252,26 @@ public sealed class CounterpartsPart : IDatasetPart
         data.Records += counterparts.Count + contacts.Count;
         await ctx.AddInBatchesAsync(counterparts, ct);
         await ctx.AddInBatchesAsync(contacts, ct);
+    }
+
+    /// <summary>The gazetteer's cities by country, largest first (at most 400 each: the ones a city office works with).</summary>
+    private static readonly Lazy<Dictionary<string, Gazetteer.City[]>> GazetteerByCountry = new(() =>
+        Gazetteer.All.GroupBy(c => c.Country).ToDictionary(g => g.Key, g => g.OrderByDescending(c => c.Population).Take(400).ToArray()));
+    private static readonly Dictionary<string, Skewed<Gazetteer.City>> Pickers = [];
+
+    /// <summary>A gazetteer city of the country not used yet, skewed to the largest; null when none is left (or the country has none).</summary>
+    private static Gazetteer.City? PickGazetteerCity(string country, HashSet<string> used, Random r)
+    {
+        if (!GazetteerByCountry.Value.TryGetValue(country, out var cities) || cities.Length == 0) return null;
+        Skewed<Gazetteer.City> picker;
+        lock (Pickers)
+            if (!Pickers.TryGetValue(country, out picker!)) Pickers[country] = picker = new Skewed<Gazetteer.City>(cities, 0.6);
+        for (var attempt = 0; attempt < 24; attempt++)
+        {
+            var city = picker.Pick(r);
+            if (!used.Contains(city.Name)) return city;
+        }
+        return cities.FirstOrDefault(c => !used.Contains(c.Name));
     }
 
     private static void Locate(Counterpart c, Country country, Random r)

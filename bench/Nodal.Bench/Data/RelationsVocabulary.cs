@@ -10,9 +10,9 @@ namespace Nodal.Bench.Data;
 public static class RelationsVocabulary
 {
     /// <summary>
-    /// A country to place counterpart cities in: its rough centre of population (latitude, longitude), how far
-    /// (degrees) its cities spread from it, a weight (how often a Spanish metropolis works with it), and a few
-    /// real city names. A stand-in for the gazetteer until the build has one: the points fall in or near the country.
+    /// A country counterpart cities are drawn from: a weight (how often a Spanish metropolis works with it); and,
+    /// for when the gazetteer has no city left for it, its rough centre of population (latitude, longitude), how
+    /// far (degrees) its cities spread from it and a few real city names: such points fall in or near the country.
     /// </summary>
     public sealed record Country(string Code, double Latitude, double Longitude, double Spread, double Weight, string[] Cities);
 
@@ -92,40 +92,6 @@ public static class RelationsVocabulary
     public static readonly string[] NameEnds = ["mora", "ville", "dale", "burg", "stad", "polis", "ano", "ena", "ón", "ford", "aba", "ine", "ar", "ia", "ona", "ate"];
 
     public static readonly string[] Regions = ["Norte", "Sur", "Centro", "Este", "Oeste", "Costa", "Montaña", "Valle", "Litoral", "Interior"];
-
-    /// <summary>The 29 networks of the reference list (code, acronym, name, headquarters).</summary>
-    public static readonly (string Code, string Acronym, string Name, string? Country)[] ReferenceNetworks =
-    [
-        ("metropolis", "Metropolis", "Metropolis – World Association of the Major Metropolises", "ES"),
-        ("uclg", "UCLG", "United Cities and Local Governments", "ES"),
-        ("iclei", "ICLEI", "ICLEI – Local Governments for Sustainability", "DE"),
-        ("c40", "C40", "C40 Cities Climate Leadership Group", null),
-        ("mercociudades", "Mercociudades", "Red de Mercociudades", "UY"),
-        ("ucci", "UCCI", "Unión de Ciudades Capitales Iberoamericanas", "ES"),
-        ("eurocities", "Eurocities", "Eurocities", "BE"),
-        ("aimf", "AIMF", "Association internationale des maires francophones", "FR"),
-        ("clgf", "CLGF", "Commonwealth Local Government Forum", "GB"),
-        ("uclg-africa", "UCLG Africa", "United Cities and Local Governments of Africa", "MA"),
-        ("cideu", "CIDEU", "Centro Iberoamericano de Desarrollo Estratégico Urbano", "ES"),
-        ("energy-cities", "Energy Cities", "Energy Cities", "FR"),
-        ("gcom", "GCoM", "Global Covenant of Mayors for Climate & Energy", null),
-        ("strong-cities", "SCN", "Strong Cities Network", null),
-        ("cities-alliance", "Cities Alliance", "Cities Alliance", "BE"),
-        ("mayors-for-peace", "Mayors for Peace", "Mayors for Peace", "JP"),
-        ("icc", "ICC", "Intercultural Cities", "FR"),
-        ("uccn", "UCCN", "UNESCO Creative Cities Network", "FR"),
-        ("gpm", "GPM", "Global Parliament of Mayors", "NL"),
-        ("flacma", "FLACMA", "Federación Latinoamericana de Ciudades, Municipios y Asociaciones", null),
-        ("cemr", "CEMR", "Council of European Municipalities and Regions", "BE"),
-        ("medcities", "MedCities", "MedCities", "ES"),
-        ("ato", "ATO", "Arab Towns Organization", "KW"),
-        ("citynet", "CityNet", "CityNet", "KR"),
-        ("uclg-aspac", "UCLG ASPAC", "UCLG Asia-Pacific", "ID"),
-        ("rainbow-cities", "RCN", "Rainbow Cities Network", null),
-        ("wego", "WeGO", "World Smart Sustainable Cities Organization", "KR"),
-        ("ubc", "UBC", "Union of the Baltic Cities", "PL"),
-        ("climate-alliance", "Climate Alliance", "Climate Alliance", "DE"),
-    ];
 
     /// <summary>Thematic networks and platforms with no reference code ("Red de ciudades por…").</summary>
     public static readonly string[] NetworkNamePatterns =
