@@ -7,7 +7,9 @@ public enum WorkloadSet
 {
     Departments = 1,
     Policy = 2,
-    All = Departments | Policy,
+    /// <summary>The relations registry (issue #4): map, registry lists, agreement pages.</summary>
+    Relations = 4,
+    All = Departments | Policy | Relations,
 }
 
 public sealed class BenchOptions
@@ -53,8 +55,9 @@ public sealed class BenchOptions
           --warmup S         longest warm-up (default 90); it ends once the JIT has gone quiet
           --concurrency N    concurrent workers under load (default 4); every workload also runs with 1
           --db sqlite|postgres   default: postgres when NODAL_BENCH_POSTGRES is set, else sqlite
-          --workloads all|departments|policy
-                             which endpoints to measure (default all; /ping always)
+          --workloads all|departments|policy|relations
+                             which endpoints to measure (default all; /ping always); several
+                             with commas (policy,relations)
           --noise-actions X  actions of each noise organization as a share of the measured
                              one's 10,000 (default 1: every organization a large city)
           --generate-only    generate the data, print the counts and the time, and stop
@@ -90,13 +93,17 @@ public sealed class BenchOptions
                     };
                     break;
                 case "--workloads":
-                    o.Workloads = Next().ToLowerInvariant() switch
-                    {
-                        "all" => WorkloadSet.All,
-                        "departments" => WorkloadSet.Departments,
-                        "policy" or "plans" => WorkloadSet.Policy,
-                        var other => throw new ArgumentException($"Unknown workloads '{other}': use all, departments or policy."),
-                    };
+                    o.Workloads = 0;
+                    foreach (var set in Next().ToLowerInvariant().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        o.Workloads |= set switch
+                        {
+                            "all" => WorkloadSet.All,
+                            "departments" => WorkloadSet.Departments,
+                            "policy" or "plans" => WorkloadSet.Policy,
+                            "relations" or "registry" => WorkloadSet.Relations,
+                            var other => throw new ArgumentException($"Unknown workloads '{other}': use all, departments, policy or relations."),
+                        };
+                    if (o.Workloads == 0) throw new ArgumentException("--workloads needs at least one set.");
                     break;
                 case "--noise-actions":
                     o.NoiseActionShare = double.Parse(Next(), CultureInfo.InvariantCulture);

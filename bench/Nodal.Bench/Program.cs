@@ -80,6 +80,7 @@ Console.WriteLine($"  {dataset.Organizations.Count} organizations in {dataset.El
 var policy = PolicyData.Of(dataset.Measured);
 Console.WriteLine($"  {dataset.Measured.Slug}'s current plan: {policy.Objectives} objectives ({policy.ObjectivesWithoutAction} with no action), {policy.Axes} axes, "
     + $"{policy.Actions:N0} actions ({policy.PlannedActions:N0} planned, {policy.ReactiveActions:N0} reactive), {policy.Milestones:N0} milestones, {policy.BudgetLines:N0} budget lines");
+Console.WriteLine($"  {dataset.Measured.Slug}'s relations registry: {RelationsData.Of(dataset.Measured)}");
 Console.WriteLine($"  generation: {dataset.Timings}");
 Console.WriteLine();
 if (options.GenerateOnly)
@@ -127,6 +128,33 @@ var shortNames = new Dictionary<Workload, string>
     [objectives] = "the objectives API", [actionsApi] = "the actions API", [actionsPage] = "the actions page",
 };
 
+// The relations registry (issue #4). Its pages and APIs are written on other branches: every URL is here, each
+// endpoint is probed once after start-up, a 404 skips it, and it is measured as soon as the build has it.
+var relations = RelationsData.Of(measured);
+var agreementSample = Enumerable.Range(0, Math.Min(50, relations.AgreementIds.Count))
+    .Select(i => relations.AgreementIds[i * relations.AgreementIds.Count / Math.Min(50, relations.AgreementIds.Count)]).Distinct().ToList();
+var relationsSet = new List<(HttpGetWorkload W, string Short, RelationsExpectation Expected)>();
+void Registry(string label, string shortName, IReadOnlyList<string> paths, bool token, RelationsExpectation expected) =>
+    relationsSet.Add((new HttpGetWorkload($"{label} ({(token ? "token" : "cookie")})", client, paths, token ? withToken : withCookie), shortName, expected));
+const int minPage = 4 * 1024;
+Registry($"GET /{slug}/map", "the map", [$"/{slug}/map"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /{slug}/map?kind=agreements", "the agreements map", [$"/{slug}/map?kind=agreements"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /{slug}/map/partners.geojson", "the partners GeoJSON", [$"/{slug}/map/partners.geojson"], false, new RelationsExpectation.GeoJson(relations.CounterpartIds.Count));
+Registry($"GET /{slug}/counterparts?page=1", "the counterparts page", [$"/{slug}/counterparts?page=1"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /api/v1/counterparts?pageSize={pageSize}", "the counterparts API", [$"/api/v1/counterparts?page=1&pageSize={pageSize}"], true,
+    new RelationsExpectation.ApiList(relations.CounterpartIds.Count, pageSize));
+Registry($"GET /{slug}/agreements?page=1", "the agreements page", [$"/{slug}/agreements?page=1"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /api/v1/agreements?pageSize={pageSize}", "the agreements API", [$"/api/v1/agreements?page=1&pageSize={pageSize}"], true,
+    new RelationsExpectation.ApiList(relations.AgreementIds.Count, pageSize));
+Registry($"GET /{slug}/projects?page=1", "the projects page", [$"/{slug}/projects?page=1"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /api/v1/projects?pageSize={pageSize}", "the projects API", [$"/api/v1/projects?page=1&pageSize={pageSize}"], true,
+    new RelationsExpectation.ApiList(relations.ProjectIds.Count, pageSize));
+Registry($"GET /{slug}/missions?page=1", "the missions page", [$"/{slug}/missions?page=1"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /{slug}/calendar", "the calendar", [$"/{slug}/calendar"], false, new RelationsExpectation.Page(minPage));
+Registry($"GET /{slug}/agreements/{{id}} ({agreementSample.Count} ids)", "the agreement page", [.. agreementSample.Select(id => $"/{slug}/agreements/{id}")], false,
+    new RelationsExpectation.Page(minPage, relations.AgreementCodes[relations.AgreementIds.IndexOf(agreementSample[0])]));
+foreach (var (w, shortName, _) in relationsSet) shortNames[w] = shortName;
+
 var withDepartments = options.Workloads.HasFlag(WorkloadSet.Departments);
 var withPolicy = options.Workloads.HasFlag(WorkloadSet.Policy);
 var actionLists = new List<HttpGetWorkload>();
@@ -142,9 +170,23 @@ if (withPolicy)
     }
 }
 var policyEndpoints = withPolicy ? new List<HttpGetWorkload> { overview, figures, objectives }.Concat(actionLists).ToList() : [];
+var withRelations = options.Workloads.HasFlag(WorkloadSet.Relations);
+var relationsEndpoints = new List<HttpGetWorkload>();
+if (withRelations)
+{
+    foreach (var (w, _, _) in relationsSet)
+    {
+        var (status, _) = await w.ProbeAsync(ct);
+        if (status == System.Net.HttpStatusCode.NotFound)
+            Console.WriteLine($"SKIPPED {w.Label}: {w.FirstPath} answered 404 (not in this build yet; it is measured as soon as it answers).");
+        else
+            relationsEndpoints.Add(w); // any other answer is measured: a status other than 200 counts as an error
+    }
+}
 var endpoints = new List<Workload> { ping };
 if (withDepartments) endpoints.AddRange([api, page, details]);
 endpoints.AddRange(policyEndpoints);
+endpoints.AddRange(relationsEndpoints);
 
 if (options.Serve)
 {
@@ -156,6 +198,7 @@ if (options.Serve)
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/departments?pageSize={pageSize}'");
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/plans/{planId}/overview'");
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Authorization: Bearer {secret}' '{host.BaseAddress}api/v1/plans/{planId}/figures'");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/map'");
     // Ctrl+C reaches the host first (it stops the app), or this process when the host has not claimed it.
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, host.App.Lifetime.ApplicationStopping);
     try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
@@ -225,7 +268,27 @@ if (withPolicy)
     }
 }
 
-await LoadRunner.WarmUntilJitQuietAsync(rawWorkloads, options.Concurrency, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), ct);
+if (relationsEndpoints.Count > 0)
+{
+    var warnings = new List<string>();
+    foreach (var (w, shortName, expected) in relationsSet.Where(x => relationsEndpoints.Contains(x.W)))
+    {
+        var size = await RelationsChecks.RunAsync(w, expected, warnings.Add, ct);
+        // The replayed SQL must read rows as the app did, or it would time empty answers.
+        var rows = sql[w].Count == 0 ? 0 : await raw.RunOnceAsync(sql[w], ct);
+        if (sql[w].Count > 0 && rows == 0)
+            throw new InvalidOperationException($"The SQL of {shortName}, replayed, read no rows.");
+        Console.WriteLine($"  {shortName}: {size}; {sql[w].Count} SQL commands reading {rows:N0} rows");
+        if (sql[w].Count == 0) continue;
+        rawOf[w] = new RawSqlWorkload($"raw SQL of {shortName} (all {sql[w].Count})", raw, sql[w]);
+        rawWorkloads.Add(rawOf[w]);
+    }
+    foreach (var warning in warnings) Console.WriteLine($"WARNING: {warning}");
+    Console.WriteLine("Relations checks passed.");
+}
+
+if (rawWorkloads.Count > 0)
+    await LoadRunner.WarmUntilJitQuietAsync(rawWorkloads, options.Concurrency, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(10), ct);
 
 // Every workload runs in the same few rounds, interleaved, so a slow moment of the machine touches
 // them all alike instead of one; then once more one request at a time (latency without queueing).
@@ -256,7 +319,7 @@ if (withDepartments)
     ratios.Add(("details page ÷ all of its SQL", details, rawOf[details]));
     ratios.Add(("all API SQL: a pooled connection per command ÷ one open connection", rawApiReopen!, rawOf[api]));
 }
-foreach (var w in policyEndpoints) ratios.Add(($"{shortNames[w]} ÷ all of its SQL", w, rawOf[w]));
+foreach (var w in policyEndpoints.Concat(relationsEndpoints).Where(rawOf.ContainsKey)) ratios.Add(($"{shortNames[w]} ÷ all of its SQL", w, rawOf[w]));
 Console.WriteLine($"{"p95 ÷ p95",-70}{$"{options.Concurrency} workers",24}{"1 worker",24}");
 foreach (var (label, endpoint, rawSql) in ratios)
     Console.WriteLine($"{label,-70}{Report.Ratio(loaded, endpoint, rawSql),24}{Report.Ratio(single, endpoint, rawSql),24}");
@@ -280,7 +343,8 @@ foreach (var w in endpoints.Skip(1))
 Console.WriteLine();
 
 Console.WriteLine("Query plans (tenant filter and indexes):");
-string[] planned = ["Departments", "AuditEntries", "Plans", "Objectives", "Axes", "Actions", "ActionBudgets", "ActionMilestones"];
+string[] planned = ["Departments", "AuditEntries", "Plans", "Objectives", "Axes", "Actions", "ActionBudgets", "ActionMilestones",
+    "Counterparts", "Contacts", "Agreements", "LedgerEntries", "NetworkMemberships", "Alliances", "Projects", "ProjectPartners", "ProjectTransactions", "Missions"];
 foreach (var c in endpoints.Skip(1).Where(w => w != page).SelectMany(w => sql[w]).Where(c => planned.Any(c.Mentions)).DistinctBy(c => c.Text))
 {
     Console.WriteLine($"  {Summary(c.Text)}");
@@ -401,6 +465,18 @@ static async Task<string> CountRowsAsync(BenchHost host)
         ("actions", await db.Actions.IgnoreQueryFilters().CountAsync()),
         ("milestones", await db.Milestones.IgnoreQueryFilters().CountAsync()),
         ("budget lines", await db.Budgets.IgnoreQueryFilters().CountAsync()),
+        ("counterparts", await db.Counterparts.IgnoreQueryFilters().CountAsync()),
+        ("contacts", await db.Contacts.IgnoreQueryFilters().CountAsync()),
+        ("agreements", await db.Agreements.IgnoreQueryFilters().CountAsync()),
+        ("ledger entries", await db.LedgerEntries.IgnoreQueryFilters().CountAsync()),
+        ("network memberships", await db.NetworkMemberships.IgnoreQueryFilters().CountAsync()),
+        ("network roles", await db.NetworkRoles.IgnoreQueryFilters().CountAsync()),
+        ("membership reports", await db.MembershipReports.IgnoreQueryFilters().CountAsync()),
+        ("alliances", await db.Alliances.IgnoreQueryFilters().CountAsync()),
+        ("projects", await db.Projects.IgnoreQueryFilters().CountAsync()),
+        ("project partners", await db.ProjectPartners.IgnoreQueryFilters().CountAsync()),
+        ("project transactions", await db.ProjectTransactions.IgnoreQueryFilters().CountAsync()),
+        ("missions", await db.Missions.IgnoreQueryFilters().CountAsync()),
         ("audit entries", await db.AuditEntries.IgnoreQueryFilters().CountAsync()),
     };
     return string.Join(", ", counts.Select(c => $"{c.Item2:N0} {c.Item1}"));

@@ -66,6 +66,38 @@ public class LargeCityProfile
     public int ArchivedObjectives => Scaled(6);
     public int ArchivedActions => Scaled(150);
 
+    // The relations registry (issue #4): counterparts, agreements, networks, alliances, projects, missions.
+    /// <summary>Counterpart cities, placed around their country's centre (or from the gazetteer).</summary>
+    public int CounterpartCities => Scaled(1_300);
+    /// <summary>City networks; the first <see cref="NetworksWithCode"/> point to the reference list.</summary>
+    public int Networks => Scaled(60);
+    public int NetworksWithCode => Math.Min(Networks, Scaled(25));
+    public int LocalGovernments => Scaled(80);
+    public int InternationalOrganizations => Scaled(60);
+    public int CooperationAgencies => Scaled(50);
+    public int Embassies => Scaled(120);
+    public int Foundations => Scaled(90);
+    public int Companies => Scaled(130);
+    public int Universities => Scaled(110);
+    /// <summary>Every counterpart: 2,000 at scale 1.</summary>
+    public int Counterparts => CounterpartCities + Networks + LocalGovernments + InternationalOrganizations + CooperationAgencies + Embassies + Foundations + Companies + Universities;
+    /// <summary>Share of counterparts with contacts (1–3 each).</summary>
+    public double ContactShare { get; init; } = 0.4;
+    /// <summary>Agreements (45 % twinnings, 60 % active), each with 0–12 ledger entries.</summary>
+    public int Agreements => Scaled(500);
+    public int MaxLedgerEntries { get; init; } = 12;
+    /// <summary>Network memberships (each with 0–3 roles and 0–4 reports), at most one per network.</summary>
+    public int NetworkMemberships => Math.Min(Networks, Scaled(40));
+    public int Alliances => Scaled(30);
+    /// <summary>Cooperation projects, each with 1–4 partners and 2–10 transactions.</summary>
+    public int Projects => Scaled(1_000);
+    /// <summary>Missions, visits and events, 2015–2027.</summary>
+    public int Missions => Scaled(1_500);
+    /// <summary>Shares of the current plan's actions linked to counterparts (1–2), to an agreement, to a project.</summary>
+    public double ActionCounterpartShare { get; init; } = 0.2;
+    public double ActionAgreementShare { get; init; } = 0.05;
+    public double ActionProjectShare { get; init; } = 0.05;
+
     public int ActionsFor(OrganizationData org) => org.IsMeasured ? Actions : NoiseActions;
     public int NoiseActions => (int)Math.Round(Actions * NoiseActionShare);
 
@@ -82,6 +114,12 @@ public class LargeCityProfile
         new PeoplePart(),
         new DepartmentHistoryPart(),
         new PolicyPart(),
+        new CounterpartsPart(),
+        new AgreementsPart(),
+        new NetworksPart(),
+        new ProjectsPart(),
+        new MissionsPart(),
+        new ActionLinksPart(),
     ];
 
     public int Scaled(int baseCount) => Math.Max(1, (int)Math.Round(baseCount * Scale));
@@ -101,5 +139,13 @@ public class LargeCityProfile
         ("actions in the measured organization's current plan", Actions),
         ("actions in each noise organization's current plan", NoiseActions),
         ("actions in each archived plan", ArchivedActions),
+        ("counterparts per organization", Counterparts),
+        ("of them cities", CounterpartCities),
+        ("networks", Networks),
+        ("agreements", Agreements),
+        ("network memberships", NetworkMemberships),
+        ("alliances", Alliances),
+        ("cooperation projects", Projects),
+        ("missions and events", Missions),
     ];
 }
