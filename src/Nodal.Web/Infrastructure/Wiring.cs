@@ -28,6 +28,9 @@ public static class Wiring
         services.AddScoped<ActionListService>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
+        services.AddScoped<Nodal.Web.Features.Missions.NetLookups>();
+        services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
+        services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -46,6 +49,7 @@ public static class Wiring
         api.MapPlansApi();
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();
+        Nodal.Web.Features.Missions.MissionsApi.MapMissionsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
