@@ -31,6 +31,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Missions.NetLookups>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
+        services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -50,6 +51,8 @@ public static class Wiring
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();
         Nodal.Web.Features.Missions.MissionsApi.MapMissionsApi(api);
+        Nodal.Web.Features.Calendar.CalendarApi.MapCalendarApi(api);
+        Nodal.Web.Features.Calendar.CalendarApi.MapCalendarFeed(app);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
