@@ -32,6 +32,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
+        services.AddScoped<Nodal.Web.Features.Memberships.MembershipService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -53,6 +54,7 @@ public static class Wiring
         Nodal.Web.Features.Missions.MissionsApi.MapMissionsApi(api);
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarApi(api);
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarFeed(app);
+        Nodal.Web.Features.Memberships.MembershipsApi.MapMembershipsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
