@@ -95,6 +95,8 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Actions/Edit", "/{org}/actions/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
+                    o.Conventions.AddPageRoute("/Missions/Edit", "/{org}/missions/new");
+                    o.Conventions.AddPageRoute("/Memberships/Edit", "/{org}/memberships/new");
                 })
                 .AddMvcOptions(o =>
                 {

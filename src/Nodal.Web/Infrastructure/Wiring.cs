@@ -28,6 +28,11 @@ public static class Wiring
         services.AddScoped<ActionListService>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
+        services.AddScoped<Nodal.Web.Features.Missions.NetLookups>();
+        services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
+        services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
+        services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
+        services.AddScoped<Nodal.Web.Features.Memberships.MembershipService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -46,6 +51,10 @@ public static class Wiring
         api.MapPlansApi();
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();
+        Nodal.Web.Features.Missions.MissionsApi.MapMissionsApi(api);
+        Nodal.Web.Features.Calendar.CalendarApi.MapCalendarApi(api);
+        Nodal.Web.Features.Calendar.CalendarApi.MapCalendarFeed(app);
+        Nodal.Web.Features.Memberships.MembershipsApi.MapMembershipsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
