@@ -26,6 +26,8 @@ public static class Wiring
         services.AddScoped<PlanFiguresService>();
         services.AddScoped<ActionService>();
         services.AddScoped<ActionListService>();
+        services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartService>();
+        services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartListService>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
         services.AddScoped<Seeder>();
@@ -46,6 +48,7 @@ public static class Wiring
         api.MapPlansApi();
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();
+        Nodal.Web.Features.Counterparts.CounterpartsApi.MapCounterpartsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
