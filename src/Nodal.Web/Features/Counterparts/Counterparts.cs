@@ -54,13 +54,12 @@ public sealed class CounterpartInput
         if (GazetteerId is { } gid && Gazetteer.Find(gid) is { } city)
         {
             Name ??= city.Name;
-            Region ??= Clean(city.Admin1);
             Country = city.Country.ToUpperInvariant();
             Latitude = city.Latitude;
             Longitude = city.Longitude;
             Population = city.Population;
         }
-        if (CityNetworks.Find(NetworkCode) is { } network)
+        if (NetworkCode is not null && CityNetworks.Find(NetworkCode) is { } network)
         {
             NetworkCode = network.Code;
             Name ??= Clean(network.Name.Get(Languages.Current, "en"));
@@ -93,7 +92,7 @@ public sealed class CounterpartValidator : AbstractValidator<CounterpartInput>
         RuleFor(x => x.Population).GreaterThanOrEqualTo(0).WithMessage(L["Enter a number of zero or more."]);
         RuleFor(x => x.GazetteerId).Must(id => Gazetteer.Find(id!.Value) is not null).When(x => x.GazetteerId is not null)
             .WithMessage(L["This place is not in the gazetteer."]);
-        RuleFor(x => x.NetworkCode).Must(c => CityNetworks.Find(c) is not null).When(x => x.NetworkCode is not null)
+        RuleFor(x => x.NetworkCode).Must(c => CityNetworks.Find(c!) is not null).When(x => x.NetworkCode is not null)
             .WithMessage(L["This network is not in the reference list."]);
         RuleFor(x => x.Website).MaximumLength(400).WithMessage(L["Use at most {0} characters.", 400])
             .Must(w => Uri.TryCreate(w, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp))
