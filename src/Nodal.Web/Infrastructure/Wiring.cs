@@ -28,6 +28,7 @@ public static class Wiring
         services.AddScoped<ActionListService>();
         services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartService>();
         services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartListService>();
+        services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartSpreadsheet>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
         services.AddScoped<Seeder>();
