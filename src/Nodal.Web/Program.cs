@@ -93,6 +93,8 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Plans/AxisEdit", "/{org}/plans/{planId:guid}/axes/new");
                     o.Conventions.AddPageRoute("/Plans/ObjectiveEdit", "/{org}/plans/{planId:guid}/objectives/new");
                     o.Conventions.AddPageRoute("/Actions/Edit", "/{org}/actions/new");
+                    o.Conventions.AddPageRoute("/Counterparts/Edit", "/{org}/counterparts/new");
+                    o.Conventions.AddPageRoute("/Counterparts/ContactEdit", "/{org}/counterparts/{counterpartId:guid}/contacts/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
                     o.Conventions.AddPageRoute("/Missions/Edit", "/{org}/missions/new");

@@ -26,6 +26,9 @@ public static class Wiring
         services.AddScoped<PlanFiguresService>();
         services.AddScoped<ActionService>();
         services.AddScoped<ActionListService>();
+        services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartService>();
+        services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartListService>();
+        services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartSpreadsheet>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
         services.AddScoped<Nodal.Web.Features.Missions.NetLookups>();
@@ -55,6 +58,7 @@ public static class Wiring
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarApi(api);
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarFeed(app);
         Nodal.Web.Features.Memberships.MembershipsApi.MapMembershipsApi(api);
+        Nodal.Web.Features.Counterparts.CounterpartsApi.MapCounterpartsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
