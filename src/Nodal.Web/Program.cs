@@ -95,6 +95,7 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Actions/Edit", "/{org}/actions/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
+                    o.Conventions.AddPageRoute("/Agreements/Edit", "/{org}/agreements/new");
                 })
                 .AddMvcOptions(o =>
                 {

@@ -28,6 +28,9 @@ public static class Wiring
         services.AddScoped<ActionListService>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementService>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementListService>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementDocumentService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -46,6 +49,7 @@ public static class Wiring
         api.MapPlansApi();
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();
+        Nodal.Web.Features.Agreements.AgreementsApi.MapAgreementsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
