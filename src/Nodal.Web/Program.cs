@@ -99,6 +99,7 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
                     o.Conventions.AddPageRoute("/Missions/Edit", "/{org}/missions/new");
                     o.Conventions.AddPageRoute("/Memberships/Edit", "/{org}/memberships/new");
+                    o.Conventions.AddPageRoute("/Agreements/Edit", "/{org}/agreements/new");
                 })
                 .AddMvcOptions(o =>
                 {

@@ -36,6 +36,9 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
         services.AddScoped<Nodal.Web.Features.Memberships.MembershipService>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementService>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementListService>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementDocumentService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -59,6 +62,7 @@ public static class Wiring
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarFeed(app);
         Nodal.Web.Features.Memberships.MembershipsApi.MapMembershipsApi(api);
         Nodal.Web.Features.Counterparts.CounterpartsApi.MapCounterpartsApi(api);
+        Nodal.Web.Features.Agreements.AgreementsApi.MapAgreementsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>

@@ -49,6 +49,12 @@ public sealed class ActionInput
     public List<string> SdgTargets { get; set; } = [];
     public List<MilestoneInput> Milestones { get; set; } = [];
     public List<BudgetInput> Budgets { get; set; } = [];
+    /// <summary>Counterparts of the relations registry the action works with.</summary>
+    public List<Guid> CounterpartIds { get; set; } = [];
+    /// <summary>Agreements the action is carried out under (it then appears in their ledger).</summary>
+    public List<Guid> AgreementIds { get; set; } = [];
+    /// <summary>Cooperation projects the action belongs to.</summary>
+    public List<Guid> ProjectIds { get; set; } = [];
     /// <summary>The version the user saw; required to change an existing action.</summary>
     public long? Version { get; set; }
 
@@ -80,6 +86,9 @@ public sealed class ActionInput
         SdgTargets = [.. a.SdgTargets],
         Milestones = milestones.OrderBy(m => m.Due).Select(m => new MilestoneInput { Id = m.Id, Title = m.Title.Get(language), Due = m.Due, DoneOn = m.DoneOn }).ToList(),
         Budgets = budgets.OrderBy(b => b.Year).ThenBy(b => b.Currency).Select(b => new BudgetInput { Year = b.Year, Planned = b.Planned, Spent = b.Spent, Currency = b.Currency }).ToList(),
+        CounterpartIds = [.. a.CounterpartIds],
+        AgreementIds = [.. a.AgreementIds],
+        ProjectIds = [.. a.ProjectIds],
         Version = a.Version,
     };
 
@@ -94,6 +103,9 @@ public sealed class ActionInput
         SdgTargets = ListText.Split(SdgTargets, ListText.Codes, lower: true);
         InvolvedDepartmentIds = InvolvedDepartmentIds.Where(id => id != Guid.Empty && id != LeadDepartmentId).Distinct().ToList();
         AxisIds = AxisIds.Where(id => id != Guid.Empty).Distinct().ToList();
+        CounterpartIds = (CounterpartIds ?? []).Where(id => id != Guid.Empty).Distinct().ToList();
+        AgreementIds = (AgreementIds ?? []).Where(id => id != Guid.Empty).Distinct().ToList();
+        ProjectIds = (ProjectIds ?? []).Where(id => id != Guid.Empty).Distinct().ToList();
     }
 
     public static string NormalizeCode(string? code) => (code ?? "").Trim().ToUpperInvariant();
@@ -173,7 +185,8 @@ public sealed record ActionDto(
     Modality Modality, Guid LeadDepartmentId, IReadOnlyList<Guid> InvolvedDepartmentIds, IReadOnlyList<Guid> AxisIds,
     IReadOnlyList<string> Partners, IReadOnlyList<string> Countries, IReadOnlyList<string> Cities,
     DateOnly? Start, DateOnly? End, ActionStatus Status, LocalizedText Beneficiaries, int? BeneficiaryCount,
-    IReadOnlyList<string> SdgTargets, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<BudgetDto> Budgets, long Version);
+    IReadOnlyList<string> SdgTargets, IReadOnlyList<MilestoneDto> Milestones, IReadOnlyList<BudgetDto> Budgets,
+    IReadOnlyList<Guid> CounterpartIds, IReadOnlyList<Guid> AgreementIds, IReadOnlyList<Guid> ProjectIds, long Version);
 
 /// <summary>
 /// The action feature's validation and writes, shared by its pages, its API and the spreadsheet import.
@@ -220,6 +233,13 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
             if (axes != input.AxisIds.Count) Fail(nameof(ActionInput.AxisIds), L["One of these axes is not in the action's plan."]);
         }
 
+        if (input.CounterpartIds.Count > 0 && await db.Counterparts.CountAsync(c => input.CounterpartIds.Contains(c.Id), ct) != input.CounterpartIds.Count)
+            Fail(nameof(ActionInput.CounterpartIds), L["One of these counterparts does not exist."]);
+        if (input.AgreementIds.Count > 0 && await db.Agreements.CountAsync(x => input.AgreementIds.Contains(x.Id), ct) != input.AgreementIds.Count)
+            Fail(nameof(ActionInput.AgreementIds), L["One of these agreements does not exist."]);
+        if (input.ProjectIds.Count > 0 && await db.Projects.CountAsync(x => input.ProjectIds.Contains(x.Id), ct) != input.ProjectIds.Count)
+            Fail(nameof(ActionInput.ProjectIds), L["One of these projects does not exist."]);
+
         var code = ActionInput.NormalizeCode(input.Code);
         if (code.Length > 0 && !result.Errors.Any(e => e.PropertyName == nameof(ActionInput.Code)))
         {
@@ -260,7 +280,8 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
             a.Partners, a.Countries, a.Cities, a.Start, a.End, a.Status, a.Beneficiaries, a.BeneficiaryCount, a.SdgTargets,
             // In the organization's main language, where a change writes it back (MilestoneInput.Title).
             milestones.Select(m => new MilestoneDto(m.Id, m.Title.Get(tenant.DefaultLanguage), m.Due, m.DoneOn)).ToList(),
-            budgets.Select(b => new BudgetDto(b.Year, b.Planned, b.Spent, b.Currency)).ToList(), a.Version);
+            budgets.Select(b => new BudgetDto(b.Year, b.Planned, b.Spent, b.Currency)).ToList(),
+            a.CounterpartIds, a.AgreementIds, a.ProjectIds, a.Version);
     }
 
     /// <summary>The next free code … (counting the Trash, whose codes stay reserved).</summary>
@@ -387,6 +408,9 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         a.Beneficiaries = input.Beneficiaries.Trimmed();
         a.BeneficiaryCount = input.BeneficiaryCount;
         a.SdgTargets = [.. input.SdgTargets];
+        a.CounterpartIds = [.. input.CounterpartIds];
+        a.AgreementIds = [.. input.AgreementIds];
+        a.ProjectIds = [.. input.ProjectIds];
     }
 
     /// <summary>Milestones match by id; budget lines by year and currency. Missing ones go to the Trash.</summary>

@@ -2,7 +2,7 @@ using Nodal.Web.Features.History;
 
 namespace Nodal.Web.Features.Actions;
 
-public sealed class DetailsModel(ActionService actions, ActionListService list, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailsModel(ActionService actions, ActionListService list, Nodal.Web.Features.Relations.RelationLookups relations, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     public PolicyAction Action { get; private set; } = null!;
     public IReadOnlyList<ActionMilestone> Milestones { get; private set; } = [];
@@ -10,6 +10,10 @@ public sealed class DetailsModel(ActionService actions, ActionListService list, 
     public ActionLookups Lookups { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    /// <summary>The linked counterparts, agreements and projects, with their links (deleted ones left out).</summary>
+    public IReadOnlyList<Nodal.Web.Features.Relations.RelationRef> Counterparts { get; private set; } = [];
+    public IReadOnlyList<Nodal.Web.Features.Relations.RelationRef> Agreements { get; private set; } = [];
+    public IReadOnlyList<Nodal.Web.Features.Relations.RelationRef> Projects { get; private set; } = [];
     public DateOnly Today => actions.Today;
     /// <summary>The objective chosen in the attach form (kept when it answers with an error).</summary>
     public Guid? ObjectiveId { get; private set; }
@@ -25,6 +29,12 @@ public sealed class DetailsModel(ActionService actions, ActionListService list, 
         (Milestones, Budgets) = await actions.ChildrenAsync(id, ct);
         Lookups = await list.LookupsAsync(a.PlanId, ct);
         CanEdit = actions.CanEdit(a);
+        var counterparts = await relations.CounterpartsAsync(a.CounterpartIds, ct);
+        Counterparts = a.CounterpartIds.Where(counterparts.ContainsKey).Select(x => counterparts[x]).ToList();
+        var agreements = await relations.AgreementsAsync(a.AgreementIds, ct);
+        Agreements = a.AgreementIds.Where(agreements.ContainsKey).Select(x => agreements[x]).ToList();
+        var projects = await relations.ProjectsAsync(a.ProjectIds, ct);
+        Projects = a.ProjectIds.Where(projects.ContainsKey).Select(x => projects[x]).ToList();
         if (tenant.Can(Capability.ReadHistory))
         {
             // The action's own changes and those of its milestones and budget lines, removed ones included.

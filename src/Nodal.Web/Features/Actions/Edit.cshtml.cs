@@ -5,7 +5,7 @@ namespace Nodal.Web.Features.Actions;
 
 /// <summary>Adds an action (/actions/new) or changes one (/actions/{id}/edit).</summary>
 [Requires(Capability.EditActions)]
-public sealed partial class EditModel(ActionService actions, ActionListService list, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed partial class EditModel(ActionService actions, ActionListService list, Nodal.Web.Features.Relations.RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     public const int BlankMilestones = 2;
     public const int BlankBudgets = 3;
@@ -17,6 +17,17 @@ public sealed partial class EditModel(ActionService actions, ActionListService l
     /// <summary>Set when the save lost a race: what the other person saved.</summary>
     public PolicyAction? Current { get; private set; }
     public ActionLookups Lookups { get; private set; } = null!;
+    /// <summary>Options of the links to the relations registry.</summary>
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> CounterpartOptions { get; private set; } = [];
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> AgreementOptions { get; private set; } = [];
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> ProjectOptions { get; private set; } = [];
+
+    private async Task LoadRelationOptionsAsync(CancellationToken ct)
+    {
+        CounterpartOptions = await relations.CounterpartOptionsAsync(ct);
+        AgreementOptions = await relations.AgreementOptionsAsync(ct);
+        ProjectOptions = await relations.ProjectOptionsAsync(ct);
+    }
 
     /// <summary>Focal points lead only their own department's actions.</summary>
     public IEnumerable<DepartmentChoice> LeadChoices =>
@@ -50,6 +61,7 @@ public sealed partial class EditModel(ActionService actions, ActionListService l
         }
         AddBlankRows();
         Lookups = await list.LookupsAsync(Input.PlanId, ct);
+        await LoadRelationOptionsAsync(ct);
         return Page();
     }
 
@@ -78,6 +90,7 @@ public sealed partial class EditModel(ActionService actions, ActionListService l
             if (Input.Origin == ActionOrigin.Planned) { Input.RequestedBy = null; Input.RequestedByDepartmentId = null; Input.RequestedOn = null; }
         }
         Lookups = await list.LookupsAsync(Input.PlanId, ct);
+        await LoadRelationOptionsAsync(ct);
         if (!ModelState.IsValid)
         {
             AddBlankRows(onlyMissing: true);

@@ -16,6 +16,10 @@ public sealed class OrganizationInput
     public string? DefaultLanguage { get; set; }
     public string? Currency { get; set; }
     public string? Website { get; set; }
+    /// <summary>Months without activity after which an active agreement is flagged as merely symbolic (1–120; kept when empty).</summary>
+    public int? DormancyMonths { get; set; }
+    /// <summary>The IATI organisation identifier, such as XM-DAC-41114 (optional).</summary>
+    public string? IatiOrganisationId { get; set; }
     public long? Version { get; set; }
 
     public static OrganizationInput From(Organization o) => new()
@@ -29,6 +33,8 @@ public sealed class OrganizationInput
         DefaultLanguage = o.DefaultLanguage,
         Currency = o.Currency,
         Website = o.Website,
+        DormancyMonths = o.DormancyMonths,
+        IatiOrganisationId = o.IatiOrganisationId,
         Version = o.Version,
     };
 
@@ -43,14 +49,16 @@ public sealed class OrganizationInput
         o.DefaultLanguage = DefaultLanguage ?? "es";
         o.Currency = (Currency ?? "").Trim().ToUpperInvariant();
         o.Website = string.IsNullOrWhiteSpace(Website) ? null : Website.Trim();
+        if (DormancyMonths is { } months) o.DormancyMonths = months;
+        o.IatiOrganisationId = string.IsNullOrWhiteSpace(IatiOrganisationId) ? null : IatiOrganisationId.Trim().ToUpperInvariant();
     }
 }
 
 public sealed record OrganizationDto(Guid Id, string Slug, LocalizedText Name, OrganizationKind Kind, string Country, long? Population,
-    IReadOnlyList<string> WorkingLanguages, string DefaultLanguage, string Currency, string? Website, long Version)
+    IReadOnlyList<string> WorkingLanguages, string DefaultLanguage, string Currency, string? Website, int DormancyMonths, string? IatiOrganisationId, long Version)
 {
     public static OrganizationDto From(Organization o) =>
-        new(o.Id, o.Slug, o.Name, o.Kind, o.Country, o.Population, o.Languages, o.DefaultLanguage, o.Currency, o.Website, o.Version);
+        new(o.Id, o.Slug, o.Name, o.Kind, o.Country, o.Population, o.Languages, o.DefaultLanguage, o.Currency, o.Website, o.DormancyMonths, o.IatiOrganisationId, o.Version);
 }
 
 /// <summary>ISO 3166-1 countries with names in es/en/fr (from i18n-iso-countries; see NOTICE).</summary>
@@ -112,6 +120,10 @@ public sealed class OrganizationValidator : AbstractValidator<OrganizationInput>
             .Must(c => c is null || Currencies.All.Contains(c.Trim())).When(x => !string.IsNullOrEmpty(x.Currency)).WithMessage(L["Enter an ISO 4217 currency code such as EUR, USD or MXN."]);
         RuleFor(x => x.Website).Must(w => Uri.TryCreate(w, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http"))
             .When(x => !string.IsNullOrWhiteSpace(x.Website)).WithMessage(L["Enter a web address starting with https://."]);
+        RuleFor(x => x.DormancyMonths).InclusiveBetween(1, 120).WithMessage(L["Enter a number of months between {0} and {1}.", 1, 120]);
+        RuleFor(x => x.IatiOrganisationId).MaximumLength(100).WithMessage(L["Use at most {0} characters.", 100])
+            .Matches("^[A-Za-z0-9]+(-[A-Za-z0-9]+)+$").When(x => !string.IsNullOrWhiteSpace(x.IatiOrganisationId))
+            .WithMessage(L["Enter an IATI organisation identifier: letters and digits in hyphen-separated parts, such as XM-DAC-41114."]);
     }
 }
 

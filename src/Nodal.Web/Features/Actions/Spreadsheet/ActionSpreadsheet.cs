@@ -520,6 +520,8 @@ public sealed class ActionSpreadsheet(NodalDbContext db, TenantContext tenant, A
         BeneficiaryCount = i.BeneficiaryCount, SdgTargets = [.. i.SdgTargets],
         Milestones = i.Milestones.Select(m => new MilestoneInput { Id = m.Id, Title = m.Title, Due = m.Due, DoneOn = m.DoneOn }).ToList(),
         Budgets = i.Budgets.Select(b => new BudgetInput { Year = b.Year, Planned = b.Planned, Spent = b.Spent, Currency = b.Currency }).ToList(),
+        // Links to the relations registry are not in the spreadsheet: an import keeps them.
+        CounterpartIds = [.. i.CounterpartIds], AgreementIds = [.. i.AgreementIds], ProjectIds = [.. i.ProjectIds],
         Version = i.Version,
     };
 
