@@ -95,6 +95,9 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Actions/Edit", "/{org}/actions/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
+                    o.Conventions.AddPageRoute("/Projects/Edit", "/{org}/projects/new");
+                    o.Conventions.AddPageRoute("/Projects/PartnerEdit", "/{org}/projects/{projectId:guid}/partners/new");
+                    o.Conventions.AddPageRoute("/Projects/TransactionEdit", "/{org}/projects/{projectId:guid}/transactions/new");
                 })
                 .AddMvcOptions(o =>
                 {
