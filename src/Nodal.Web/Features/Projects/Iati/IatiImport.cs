@@ -25,7 +25,7 @@ public sealed class IatiImportReport
 
 /// <summary>
 /// Imports an IATI 2.0x <c>iati-activities</c> file into the organization's projects, reading one activity at a time
-/// (memory stays flat whatever the file's size). All or nothing: projects are written in batches inside the request's
+/// (memory stays flat whatever the file's size): written every 500 activities, or sooner when they hold much text. All or nothing: projects are written in batches inside the request's
 /// transaction, and the caller answers with an error — which rolls the transaction back — as soon as the report has any.
 /// An activity matches a project by its stored IATI identifier, or by the organisation identifier followed by a
 /// project's code (our own export); a match is updated, anything else is created with a new code.
@@ -35,6 +35,8 @@ public sealed class IatiImporter(NodalDbContext db, TenantContext tenant, Projec
     /// <summary>The largest file accepted.</summary>
     public const long MaxBytes = 250L * 1024 * 1024;
     public const int BatchSize = 500;
+    /// <summary>A batch is also written once its activities hold this much text, so memory stays bounded whatever their size.</summary>
+    public const int MaxPendingChars = 500_000;
     private const int MaxErrors = 200;
     private static readonly XNamespace Xml = XNamespace.Xml;
 
@@ -131,6 +133,7 @@ public sealed class IatiImporter(NodalDbContext db, TenantContext tenant, Projec
         public required int NextNumber { get; set; }
         public int Position { get; set; }
         public int Pending { get; set; }
+        public long PendingChars { get; set; }
         public required ProjectValidator Validator { get; init; }
         public required PartnerValidator Partners { get; init; }
         public required TransactionValidator Transactions { get; init; }
@@ -218,11 +221,13 @@ public sealed class IatiImporter(NodalDbContext db, TenantContext tenant, Projec
             await SyncTransactionsAsync(existing, parsed.Transactions, ct);
             report.Updated++;
         }
-        if (++state.Pending >= BatchSize)
+        state.PendingChars += a.Value.Length;
+        if (++state.Pending >= BatchSize || state.PendingChars >= MaxPendingChars)
         {
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             state.Pending = 0;
+            state.PendingChars = 0;
         }
     }
 
