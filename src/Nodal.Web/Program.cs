@@ -100,6 +100,9 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Missions/Edit", "/{org}/missions/new");
                     o.Conventions.AddPageRoute("/Memberships/Edit", "/{org}/memberships/new");
                     o.Conventions.AddPageRoute("/Agreements/Edit", "/{org}/agreements/new");
+                    o.Conventions.AddPageRoute("/Projects/Edit", "/{org}/projects/new");
+                    o.Conventions.AddPageRoute("/Projects/PartnerEdit", "/{org}/projects/{projectId:guid}/partners/new");
+                    o.Conventions.AddPageRoute("/Projects/TransactionEdit", "/{org}/projects/{projectId:guid}/transactions/new");
                 })
                 .AddMvcOptions(o =>
                 {

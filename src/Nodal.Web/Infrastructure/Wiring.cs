@@ -39,6 +39,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementService>();
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementListService>();
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementDocumentService>();
+        services.AddScoped<Nodal.Web.Features.Projects.ProjectService>(); services.AddScoped<Nodal.Web.Features.Projects.ProjectListService>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiExporter>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiImporter>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -63,6 +64,7 @@ public static class Wiring
         Nodal.Web.Features.Memberships.MembershipsApi.MapMembershipsApi(api);
         Nodal.Web.Features.Counterparts.CounterpartsApi.MapCounterpartsApi(api);
         Nodal.Web.Features.Agreements.AgreementsApi.MapAgreementsApi(api);
+        Nodal.Web.Features.Projects.ProjectsApi.MapProjectsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
