@@ -55,6 +55,8 @@ public abstract class DemoRelationsTests<TApp>(TApp app) : IClassFixture<TApp> w
         var places = d.Counterparts.Where(c => c.Kind is CounterpartKind.City or CounterpartKind.LocalGovernment).ToList();
         Assert.All(places, c => { Assert.InRange(c.Latitude!.Value, -90, 90); Assert.InRange(c.Longitude!.Value, -180, 180); });
         Assert.All(d.Counterparts.Except(places), c => Assert.Null(c.Latitude));
+        // Placed from the gazetteer, as the counterpart form does.
+        Assert.All(places, c => Assert.Equal(c.Country, Gazetteer.Find(c.GazetteerId!.Value)!.Country));
         var genoa = Assert.Single(places, c => c.Name == "Comune di Genova");
         Assert.Equal((44.4, 8.9), (Math.Round(genoa.Latitude!.Value, 1), Math.Round(genoa.Longitude!.Value, 1)));
         foreach (var country in new[] { "IT", "MA", "SN", "AR", "MX", "JP", "AU" })

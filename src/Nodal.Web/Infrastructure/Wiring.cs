@@ -28,6 +28,7 @@ public static class Wiring
         services.AddScoped<ActionListService>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
+        services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -46,6 +47,7 @@ public static class Wiring
         api.MapPlansApi();
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();
+        Nodal.Web.Features.Map.MapApi.MapMapApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>

@@ -63,6 +63,15 @@ public static class DemoRelations
         new("CP-0033", CounterpartKind.Company, "Hanse Landstrom GmbH", null, "DE", "Hamburg", Website: "https://hanse-landstrom.example"),
     ];
 
+    /// <summary>The gazetteer name of each place among the counterparts.</summary>
+    private static readonly Dictionary<string, string> Places = new()
+    {
+        ["CP-0001"] = "Genoa", ["CP-0002"] = "Porto", ["CP-0003"] = "Thessaloniki", ["CP-0004"] = "Hamburg", ["CP-0005"] = "Marseille",
+        ["CP-0006"] = "Lyon", ["CP-0007"] = "Tangier", ["CP-0008"] = "Casablanca", ["CP-0009"] = "Sfax", ["CP-0010"] = "Dakar",
+        ["CP-0011"] = "Rosario", ["CP-0012"] = "Montevideo", ["CP-0013"] = "Medellín", ["CP-0014"] = "Lima", ["CP-0015"] = "Curitiba",
+        ["CP-0016"] = "Valparaíso", ["CP-0017"] = "Mexico City", ["CP-0018"] = "Osaka", ["CP-0019"] = "Seoul", ["CP-0020"] = "Melbourne",
+    };
+
     public static async Task SeedSolmarAsync(NodalDbContext db, Organization org, IReadOnlyList<Department> departments, CancellationToken ct)
     {
         var o = org.Id;
@@ -78,6 +87,9 @@ public static class DemoRelations
                 OrganizationId = o, Code = p.Code, Kind = p.Kind, Name = p.Name, Acronym = p.Acronym, Country = p.Country, Region = p.Region,
                 Latitude = p.Lat, Longitude = p.Lon, Population = p.Population, NetworkCode = p.Network, Website = p.Website,
             };
+            // Places come from the gazetteer as the counterpart form picks them (the figures above are the fallback).
+            if (Places.GetValueOrDefault(p.Code) is { } place && Gazetteer.Match(place, p.Country) is { Kind: Gazetteer.MatchKind.Unique, Candidates: [var city] })
+                (c.GazetteerId, c.Latitude, c.Longitude) = (city.Id, city.Latitude, city.Longitude);
             cp[p.Code] = c;
             db.Counterparts.Add(c);
         }
