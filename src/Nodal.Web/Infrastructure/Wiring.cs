@@ -40,6 +40,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementListService>();
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementDocumentService>();
         services.AddScoped<Nodal.Web.Features.Projects.ProjectService>(); services.AddScoped<Nodal.Web.Features.Projects.ProjectListService>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiExporter>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiImporter>();
+        services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -65,6 +66,7 @@ public static class Wiring
         Nodal.Web.Features.Counterparts.CounterpartsApi.MapCounterpartsApi(api);
         Nodal.Web.Features.Agreements.AgreementsApi.MapAgreementsApi(api);
         Nodal.Web.Features.Projects.ProjectsApi.MapProjectsApi(api);
+        Nodal.Web.Features.Map.MapApi.MapMapApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
