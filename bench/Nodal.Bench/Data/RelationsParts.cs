@@ -566,7 +566,7 @@ public sealed class ProjectsPart : IDatasetPart
         var today = RelationsKit.Today;
         var departments = new Skewed<Guid>(ctx.Organization.DepartmentIds, 1.0);
         var countries = new Skewed<string>(CooperationCountries, 0.8);
-        var sectors = new Skewed<string>(DacSectors.OrderBy(_ => r.Next()).ToList(), 0.7);
+        var sectors = new Skewed<string>(RelationsVocabulary.DacSectors.OrderBy(_ => r.Next()).ToList(), 0.7);
         var funders = (data.ByKind.GetValueOrDefault(CounterpartKind.CooperationAgency) ?? []).Concat(data.ByKind.GetValueOrDefault(CounterpartKind.InternationalOrganization) ?? []).ToList();
         var projects = new List<CooperationProject>();
         var partners = new List<ProjectPartner>();
