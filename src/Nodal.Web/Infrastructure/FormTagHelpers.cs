@@ -60,14 +60,16 @@ internal static class GovForm
     public static string E(string? s) => Encoder.Encode(s ?? "");
 
     /// <summary>A select's options, in &lt;optgroup&gt;s when the items have a <see cref="SelectListItem.Group"/>.</summary>
-    public static string Options(IEnumerable<SelectListItem> items, string current, string? empty)
+    public static string Options(IEnumerable<SelectListItem> items, string current, string? empty) =>
+        Options(items, v => string.Equals(v, current, StringComparison.OrdinalIgnoreCase), empty);
+
+    /// <summary>Options with any number selected (multiple selects).</summary>
+    public static string Options(IEnumerable<SelectListItem> items, Func<string, bool> selected, string? empty)
     {
-        static string Option(SelectListItem i, string current) =>
-            $"<option value=\"{E(i.Value)}\"{(string.Equals(i.Value, current, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(i.Text)}</option>";
         var html = empty is null ? "" : $"<option value=\"\">{E(empty)}</option>";
         foreach (var group in items.GroupBy(i => i.Group?.Name))
         {
-            var options = string.Concat(group.Select(i => Option(i, current)));
+            var options = string.Concat(group.Select(i => $"<option value=\"{E(i.Value)}\"{(selected(i.Value) ? " selected" : "")}>{E(i.Text)}</option>"));
             html += group.Key is null ? options : $"<optgroup label=\"{E(group.Key)}\">{options}</optgroup>";
         }
         return html;

@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
-namespace Nodal.Web.Features.Agreements;
+namespace Nodal.Web.Infrastructure;
 
 /// <summary>
-/// A multiple select for a list of ids (parties, linked agreements and projects), options grouped when the items
-/// carry a group; label, hint and error next to the field like gov-select.
+/// A multiple select for a list of ids (parties, counterparts met, linked agreements, projects and actions), options
+/// grouped when the items carry a group; label, hint and error next to the field like gov-select. Without JavaScript
+/// it is the browser's own list box (Ctrl or ⌘ to pick several), which the hint says.
 /// </summary>
 [HtmlTargetElement("gov-select-many", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class SelectManyTagHelper(IStringLocalizer<SharedResource> L) : TagHelper
@@ -18,7 +19,7 @@ public sealed class SelectManyTagHelper(IStringLocalizer<SharedResource> L) : Ta
     public IEnumerable<SelectListItem> Items { get; set; } = [];
     /// <summary>Shown instead of the select when there is nothing to choose.</summary>
     public string? None { get; set; }
-    public int Size { get; set; } = 8;
+    public int Size { get; set; } = 10;
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
@@ -30,25 +31,13 @@ public sealed class SelectManyTagHelper(IStringLocalizer<SharedResource> L) : Ta
             : null;
         var selected = (attempted ?? (For.Model as System.Collections.IEnumerable)?.Cast<object?>().Select(o => o?.ToString() ?? "") ?? [])
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var hints = GovForm.HintAndError(id, Hint, error, L, out var describedBy);
+        var howTo = L["Hold Ctrl (⌘ on a Mac) to choose several."].Value;
+        var hints = GovForm.HintAndError(id, string.IsNullOrEmpty(Hint) ? howTo : $"{Hint} {howTo}", error, L, out var describedBy);
         var items = Items.ToList();
-        string field;
-        if (items.Count == 0)
-        {
-            field = $"<p class=\"govuk-body\">{GovForm.E(None ?? "")}</p>";
-        }
-        else
-        {
-            string Option(SelectListItem i) =>
-                $"<option value=\"{GovForm.E(i.Value)}\"{(selected.Contains(i.Value) ? " selected" : "")}>{GovForm.E(i.Text)}</option>";
-            var options = "";
-            foreach (var group in items.GroupBy(i => i.Group?.Name))
-            {
-                var inner = string.Concat(group.Select(Option));
-                options += group.Key is null ? inner : $"<optgroup label=\"{GovForm.E(group.Key)}\">{inner}</optgroup>";
-            }
-            field = $"<select multiple class=\"govuk-select nodal-select-many{(error is null ? "" : " govuk-select--error")}\" id=\"{id}\" name=\"{name}\" size=\"{Math.Min(Size, items.Count + 1)}\"{describedBy}>{options}</select>";
-        }
+        var field = items.Count == 0
+            ? $"<p class=\"govuk-body\">{GovForm.E(None ?? "")}</p>"
+            : $"<select multiple class=\"govuk-textarea nodal-select-many{(error is null ? "" : " govuk-textarea--error")}\" id=\"{id}\" name=\"{name}\" "
+              + $"size=\"{Math.Clamp(items.Count + items.Select(i => i.Group?.Name).Distinct().Count(), 3, Size)}\"{describedBy}>{GovForm.Options(items, selected.Contains, null)}</select>";
         GovForm.Group(output, error, GovForm.Label(id, Label) + hints + field);
     }
 }
