@@ -97,6 +97,7 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
                     o.Conventions.AddPageRoute("/Missions/Edit", "/{org}/missions/new");
                     o.Conventions.AddPageRoute("/Memberships/Edit", "/{org}/memberships/new");
+                    o.Conventions.AddPageRoute("/Alliances/Edit", "/{org}/alliances/new");
                 })
                 .AddMvcOptions(o =>
                 {

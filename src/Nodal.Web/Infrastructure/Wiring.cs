@@ -33,6 +33,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
         services.AddScoped<Nodal.Web.Features.Memberships.MembershipService>();
+        services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -55,6 +56,7 @@ public static class Wiring
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarApi(api);
         Nodal.Web.Features.Calendar.CalendarApi.MapCalendarFeed(app);
         Nodal.Web.Features.Memberships.MembershipsApi.MapMembershipsApi(api);
+        Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
