@@ -41,6 +41,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementDocumentService>();
         services.AddScoped<Nodal.Web.Features.Projects.ProjectService>(); services.AddScoped<Nodal.Web.Features.Projects.ProjectListService>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiExporter>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiImporter>();
         services.AddScoped<Nodal.Web.Features.Map.MapService>();
+        services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -67,6 +68,7 @@ public static class Wiring
         Nodal.Web.Features.Agreements.AgreementsApi.MapAgreementsApi(api);
         Nodal.Web.Features.Projects.ProjectsApi.MapProjectsApi(api);
         Nodal.Web.Features.Map.MapApi.MapMapApi(api);
+        Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
