@@ -34,38 +34,38 @@ public abstract class CounterpartTests<TApp>(TApp app) : IClassFixture<TApp> whe
     [Fact]
     public async Task A_city_picked_from_the_gazetteer_gets_its_place_and_can_be_changed_listed_and_deleted()
     {
-        var lyon = City("Lyon", "FR");
+        var nantes = City("Nantes", "FR"); // a city the demo does not hold
         using var api = await app.ApiClientAsync(Coordinator);
-        var found = (await api.GetFromJsonAsync<JsonArray>("/api/v1/gazetteer?q=lyo&country=fr"))!;
-        Assert.Contains(found, c => (int)c!["id"]! == lyon.Id);
+        var found = (await api.GetFromJsonAsync<JsonArray>("/api/v1/gazetteer?q=nant&country=fr"))!;
+        Assert.Contains(found, c => (int)c!["id"]! == nantes.Id);
 
-        var created = await CreateAsync(api, new { kind = "City", gazetteerId = lyon.Id, acronym = "LYN", notes = new { es = "Ciudad hermana" } });
+        var created = await CreateAsync(api, new { kind = "City", gazetteerId = nantes.Id, acronym = "NTS", notes = new { es = "Ciudad hermana" } });
         var id = (string)created["id"]!;
         Assert.Matches("^CP-[0-9]{4,}$", (string)created["code"]!);
-        Assert.Equal(lyon.Name, (string)created["name"]!);
+        Assert.Equal(nantes.Name, (string)created["name"]!);
         Assert.Equal("FR", (string)created["country"]!);
-        Assert.Equal(lyon.Latitude, (double)created["latitude"]!, 5);
-        Assert.Equal(lyon.Longitude, (double)created["longitude"]!, 5);
-        Assert.Equal(lyon.Population, (long)created["population"]!);
+        Assert.Equal(nantes.Latitude, (double)created["latitude"]!, 5);
+        Assert.Equal(nantes.Longitude, (double)created["longitude"]!, 5);
+        Assert.Equal(nantes.Population, (long)created["population"]!);
         Assert.False((bool)created["possibleDuplicate"]!);
 
         // The list filters by kind, country, M49 region and search on the acronym.
-        Assert.Contains((await api.GetFromJsonAsync<JsonObject>("/api/v1/counterparts?kind=City&country=FR&region=150&q=lyn"))!["items"]!.AsArray(), r => (string)r!["id"]! == id);
-        Assert.DoesNotContain((await api.GetFromJsonAsync<JsonObject>("/api/v1/counterparts?region=419&q=lyn"))!["items"]!.AsArray(), r => (string)r!["id"]! == id);
+        Assert.Contains((await api.GetFromJsonAsync<JsonObject>("/api/v1/counterparts?kind=City&country=FR&region=150&q=nts"))!["items"]!.AsArray(), r => (string)r!["id"]! == id);
+        Assert.DoesNotContain((await api.GetFromJsonAsync<JsonObject>("/api/v1/counterparts?region=419&q=nts"))!["items"]!.AsArray(), r => (string)r!["id"]! == id);
         Assert.DoesNotContain((await api.GetFromJsonAsync<JsonObject>("/api/v1/counterparts?kind=Company&q=lyn"))!["items"]!.AsArray(), r => (string)r!["id"]! == id);
 
         // A change with the version read; then the same stale version is refused with the current values.
         var version = (long)created["version"]!;
-        var put = await api.PutAsJsonAsync($"/api/v1/counterparts/{id}", new { kind = "City", name = "Lyon (Métropole)", gazetteerId = lyon.Id, region = "Auvergne-Rhône-Alpes", version });
+        var put = await api.PutAsJsonAsync($"/api/v1/counterparts/{id}", new { kind = "City", name = "Nantes Métropole", gazetteerId = nantes.Id, region = "Pays de la Loire", version });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var changed = (await put.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("Lyon (Métropole)", (string)changed["name"]!);
-        Assert.Equal("Auvergne-Rhône-Alpes", (string)changed["region"]!);
+        Assert.Equal("Nantes Métropole", (string)changed["name"]!);
+        Assert.Equal("Pays de la Loire", (string)changed["region"]!);
         Assert.True((long)changed["version"]! > version);
         var stale = await api.PutAsJsonAsync($"/api/v1/counterparts/{id}", new { kind = "City", name = "Otra", version });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         var problem = (await stale.Content.ReadFromJsonAsync<JsonObject>())!;
-        Assert.Equal("Lyon (Métropole)", (string)problem["current"]!["name"]!);
+        Assert.Equal("Nantes Métropole", (string)problem["current"]!["name"]!);
 
         // Manual coordinates are checked; a place by hand keeps them.
         var manual = await CreateAsync(api, new { kind = "LocalGovernment", name = Unique("Diputación"), country = "es", latitude = 39.47, longitude = -0.376 });
@@ -94,8 +94,8 @@ public abstract class CounterpartTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.Conflict, sameName.StatusCode);
         // Same reference network twice.
         var name = Unique("Red");
-        await CreateAsync(api, new { kind = "CityNetwork", networkCode = "mercociudades", name });
-        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/v1/counterparts", new { kind = "CityNetwork", networkCode = "mercociudades" })).StatusCode);
+        await CreateAsync(api, new { kind = "CityNetwork", networkCode = "cideu", name });
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/v1/counterparts", new { kind = "CityNetwork", networkCode = "cideu" })).StatusCode);
 
         var second = await CreateAsync(api, new { kind = "City", name = "Ville de Toulouse", gazetteerId = toulouse.Id, allowDuplicate = true });
         Assert.True((bool)second["possibleDuplicate"]!);
