@@ -141,7 +141,8 @@ public static class CounterpartDisplay
 
     /// <summary>"Springfield, Illinois, US · 116,565" (the population per the reader's culture).</summary>
     public static string Place(Gazetteer.City c) =>
-        string.Join(", ", new[] { c.Name, c.Admin1, c.Country }.Where(s => !string.IsNullOrWhiteSpace(s)))
+        // The first-level division is a GeoNames code (MO, 75…): short, but it tells same-named cities apart.
+        string.Join(", ", new[] { c.Name, c.Admin1, Nodal.Web.Features.Actions.ActionDisplay.CountryName(c.Country) }.Where(s => !string.IsNullOrWhiteSpace(s)))
         + " · " + c.Population.ToString("N0", System.Globalization.CultureInfo.CurrentCulture);
 
     public static string Number(long? n) => n?.ToString("N0", System.Globalization.CultureInfo.CurrentCulture) ?? "—";
