@@ -361,21 +361,12 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(PolicyAction a, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(a, v);
-        // Milestones and budget lines stay with the action: hidden while it is in the Trash, back when it is restored.
-        db.Actions.Remove(a);
-        await db.SaveChangesAsync(ct);
-    }
+    // Milestones and budget lines stay with the action: hidden while it is in the Trash, back when it is restored.
+    public Task DeleteAsync(PolicyAction a, long? version, CancellationToken ct) => db.RemoveAsync(a, version, ct);
 
     /// <summary>The action as saved now, after a save lost a race: forgets the unsaved changes of this request first,
     /// so that <see cref="ToDtoAsync"/> then reads the saved milestones and budget lines too.</summary>
-    public async Task<PolicyAction?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-    }
+    public Task<PolicyAction?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<PolicyAction>(id, ct);
 
     private void Apply(PolicyAction a, ActionInput input)
     {

@@ -209,18 +209,9 @@ public sealed class AgreementService(NodalDbContext db, TenantContext tenant, IS
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Agreement a, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(a, v);
-        db.Agreements.Remove(a);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Agreement a, long? version, CancellationToken ct) => db.RemoveAsync(a, version, ct);
 
-    public async Task<Agreement?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-    }
+    public Task<Agreement?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Agreement>(id, ct);
 
     private static void Apply(Agreement a, AgreementInput input)
     {

@@ -128,18 +128,9 @@ public sealed class AllianceService(NodalDbContext db, TenantContext tenant, ISt
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Alliance a, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(a, v);
-        db.Alliances.Remove(a);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Alliance a, long? version, CancellationToken ct) => db.RemoveAsync(a, version, ct);
 
-    public async Task<Alliance?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Alliances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-    }
+    public Task<Alliance?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Alliance>(id, ct);
 
     /// <summary>The follow-up actions that still exist, by code, with their status and dates.</summary>
     public async Task<IReadOnlyList<FollowUpAction>> FollowUpActionsAsync(IEnumerable<Guid> ids, CancellationToken ct)

@@ -171,18 +171,9 @@ public sealed class MissionService(NodalDbContext db, TenantContext tenant, IStr
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Mission m, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(m, v);
-        db.Missions.Remove(m);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Mission m, long? version, CancellationToken ct) => db.RemoveAsync(m, version, ct);
 
-    public async Task<Mission?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-    }
+    public Task<Mission?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Mission>(id, ct);
 
     private void Apply(Mission m, MissionInput input)
     {

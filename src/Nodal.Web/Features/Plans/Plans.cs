@@ -267,12 +267,10 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(StrategicPlan p, long? version, CancellationToken ct)
+    public Task DeleteAsync(StrategicPlan p, long? version, CancellationToken ct)
     {
-        if (version is { } v) db.ExpectVersion(p, v);
         p.IsCurrent = false;
-        db.Plans.Remove(p);
-        await db.SaveChangesAsync(ct);
+        return db.RemoveAsync(p, version, ct);
     }
 
     public async Task MakeCurrentAsync(StrategicPlan p, long? version, CancellationToken ct)
@@ -465,18 +463,11 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
     public async Task<bool> TryDeleteObjectiveAsync(Objective o, long? version, CancellationToken ct)
     {
         if (await db.Actions.AnyAsync(a => a.ObjectiveId == o.Id, ct)) return false;
-        if (version is { } v) db.ExpectVersion(o, v);
-        db.Objectives.Remove(o);
-        await db.SaveChangesAsync(ct);
+        await db.RemoveAsync(o, version, ct);
         return true;
     }
 
-    public async Task DeleteAsync<T>(T entity, long? version, CancellationToken ct) where T : TenantEntity
-    {
-        if (version is { } v) db.ExpectVersion(entity, v);
-        db.Remove(entity);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync<T>(T entity, long? version, CancellationToken ct) where T : TenantEntity => db.RemoveAsync(entity, version, ct);
 
     /// <summary>The record as saved now (untracked: what another person saved over a stale edit).</summary>
     public Task<T?> ReloadAsync<T>(Guid id) where T : TenantEntity =>
