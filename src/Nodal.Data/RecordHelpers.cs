@@ -22,4 +22,13 @@ public static class RecordHelpers
         db.ChangeTracker.Clear();
         return db.Set<T>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
     }
+
+    /// <summary>Whether every id names a record of the query (in this organization, not in the Trash).
+    /// An id given twice counts once; an empty list is always true, without asking the database.</summary>
+    public static async Task<bool> ContainsAllAsync<T>(this IQueryable<T> records, IReadOnlyCollection<Guid> ids, CancellationToken ct) where T : TenantEntity
+    {
+        if (ids.Count == 0) return true;
+        var distinct = ids.Distinct().ToList();
+        return await records.CountAsync(x => distinct.Contains(x.Id), ct) == distinct.Count;
+    }
 }

@@ -373,12 +373,8 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         input.Countries = ListText.Split(input.Countries, ListText.Codes, upper: true);
         input.AnalysisItemIds = input.AnalysisItemIds.Where(i => i != Guid.Empty).Distinct().ToList();
         var result = await new AxisValidator(L, Lang, existing).ValidateAsync(input, ct);
-        if (input.AnalysisItemIds.Count > 0)
-        {
-            var found = await db.AnalysisItems.CountAsync(a => a.PlanId == planId && input.AnalysisItemIds.Contains(a.Id), ct);
-            if (found != input.AnalysisItemIds.Count)
-                result.Errors.Add(new ValidationFailure(nameof(AxisInput.AnalysisItemIds), L["One of these findings is not in this plan's analysis."]));
-        }
+        if (!await db.AnalysisItems.Where(a => a.PlanId == planId).ContainsAllAsync(input.AnalysisItemIds, ct))
+            result.Errors.Add(new ValidationFailure(nameof(AxisInput.AnalysisItemIds), L["One of these findings is not in this plan's analysis."]));
         return result;
     }
 
@@ -418,7 +414,7 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         if (code.Length > 0 && !result.Errors.Any(e => e.PropertyName == nameof(ObjectiveInput.Code))
             && await db.Objectives.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(o => o.PlanId == planId && o.Code == code && o.Id != existingId, ct))
             result.Errors.Add(new ValidationFailure(nameof(ObjectiveInput.Code), L["Another objective of this plan already uses this code (perhaps in the Trash)."]));
-        if (input.AxisIds.Count > 0 && await db.Axes.CountAsync(a => a.PlanId == planId && input.AxisIds.Contains(a.Id), ct) != input.AxisIds.Count)
+        if (!await db.Axes.Where(a => a.PlanId == planId).ContainsAllAsync(input.AxisIds, ct))
             result.Errors.Add(new ValidationFailure(nameof(ObjectiveInput.AxisIds), L["One of these axes is not in this plan."]));
         if (input.OwnerDepartmentId is { } d && !await db.Departments.AnyAsync(x => x.Id == d, ct))
             result.Errors.Add(new ValidationFailure(nameof(ObjectiveInput.OwnerDepartmentId), L["This department does not exist."]));

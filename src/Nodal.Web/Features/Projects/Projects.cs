@@ -240,11 +240,8 @@ public sealed class ProjectService(NodalDbContext db, TenantContext tenant, IStr
         {
             if (!result.Errors.Any(e => e.PropertyName == field)) result.Errors.Add(new ValidationFailure(field, message));
         }
-        if (input.AgreementIds.Count > 0)
-        {
-            var known = await db.Agreements.CountAsync(a => input.AgreementIds.Contains(a.Id), ct);
-            if (known != input.AgreementIds.Count) Fail(nameof(ProjectInput.AgreementIds), L["One of these agreements does not exist."]);
-        }
+        if (!await db.Agreements.ContainsAllAsync(input.AgreementIds, ct))
+            Fail(nameof(ProjectInput.AgreementIds), L["One of these agreements does not exist."]);
         if (input.LeadDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept, ct))
             Fail(nameof(ProjectInput.LeadDepartmentId), L["This department does not exist."]);
         var code = ProjectInput.NormalizeCode(input.Code);
