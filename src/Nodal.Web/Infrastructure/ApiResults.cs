@@ -18,4 +18,20 @@ public static class ApiResults
         TypedResults.Problem(statusCode: 409, title: L["Someone else changed this record after you loaded it."],
             detail: L["Nothing was saved. Read the current values, apply your change to them and send it again with their version."],
             extensions: current is null ? null : new Dictionary<string, object?> { ["current"] = current });
+
+    /// <summary>Makes a change over the version the caller read. When someone changed the record since, answers 409 with
+    /// its current values (read after the failed save; none when it is gone meanwhile); otherwise null.</summary>
+    public static async Task<ProblemHttpResult?> ConflictIfStaleAsync<TDto>(IStringLocalizer<SharedResource> L, Func<Task> change, Func<Task<TDto?>> current)
+        where TDto : class
+    {
+        try
+        {
+            await change();
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict(L, await current());
+        }
+    }
 }

@@ -227,17 +227,14 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
             if (input.RequestedByDepartmentId is { } r && !known.Contains(r)) Fail(nameof(ActionInput.RequestedByDepartmentId), L["This department does not exist."]);
             if (input.InvolvedDepartmentIds.Any(i => !known.Contains(i))) Fail(nameof(ActionInput.InvolvedDepartmentIds), L["One of these departments does not exist."]);
         }
-        if (input.AxisIds.Count > 0)
-        {
-            var axes = await db.Axes.Where(a => input.AxisIds.Contains(a.Id) && a.PlanId == input.PlanId).CountAsync(ct);
-            if (axes != input.AxisIds.Count) Fail(nameof(ActionInput.AxisIds), L["One of these axes is not in the action's plan."]);
-        }
+        if (!await db.Axes.Where(a => a.PlanId == input.PlanId).ContainsAllAsync(input.AxisIds, ct))
+            Fail(nameof(ActionInput.AxisIds), L["One of these axes is not in the action's plan."]);
 
-        if (input.CounterpartIds.Count > 0 && await db.Counterparts.CountAsync(c => input.CounterpartIds.Contains(c.Id), ct) != input.CounterpartIds.Count)
+        if (!await db.Counterparts.ContainsAllAsync(input.CounterpartIds, ct))
             Fail(nameof(ActionInput.CounterpartIds), L["One of these counterparts does not exist."]);
-        if (input.AgreementIds.Count > 0 && await db.Agreements.CountAsync(x => input.AgreementIds.Contains(x.Id), ct) != input.AgreementIds.Count)
+        if (!await db.Agreements.ContainsAllAsync(input.AgreementIds, ct))
             Fail(nameof(ActionInput.AgreementIds), L["One of these agreements does not exist."]);
-        if (input.ProjectIds.Count > 0 && await db.Projects.CountAsync(x => input.ProjectIds.Contains(x.Id), ct) != input.ProjectIds.Count)
+        if (!await db.Projects.ContainsAllAsync(input.ProjectIds, ct))
             Fail(nameof(ActionInput.ProjectIds), L["One of these projects does not exist."]);
 
         var code = ActionInput.NormalizeCode(input.Code);
@@ -361,21 +358,12 @@ public sealed class ActionService(NodalDbContext db, TenantContext tenant, IStri
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(PolicyAction a, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(a, v);
-        // Milestones and budget lines stay with the action: hidden while it is in the Trash, back when it is restored.
-        db.Actions.Remove(a);
-        await db.SaveChangesAsync(ct);
-    }
+    // Milestones and budget lines stay with the action: hidden while it is in the Trash, back when it is restored.
+    public Task DeleteAsync(PolicyAction a, long? version, CancellationToken ct) => db.RemoveAsync(a, version, ct);
 
     /// <summary>The action as saved now, after a save lost a race: forgets the unsaved changes of this request first,
     /// so that <see cref="ToDtoAsync"/> then reads the saved milestones and budget lines too.</summary>
-    public async Task<PolicyAction?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Actions.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-    }
+    public Task<PolicyAction?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<PolicyAction>(id, ct);
 
     private void Apply(PolicyAction a, ActionInput input)
     {

@@ -58,15 +58,7 @@ public static class ActionsApi
                 if (input.LeadDepartmentId is { } lead && !tenant.CanEditDepartment(lead)) return ApiResults.Forbidden(L);
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(a, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(a, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{a.Version}\"";
                 return TypedResults.Ok(await service.ToDtoAsync(a, ct));
             })
@@ -81,28 +73,14 @@ public static class ActionsApi
                 var a = await service.FindAsync(id, ct);
                 if (a is null) return ApiResults.NotFound(L);
                 if (!service.CanEdit(a)) return ApiResults.Forbidden(L);
-                try
-                {
-                    await service.DeleteAsync(a, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(a, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.EditActions)
             .WithName("DeleteAction").WithSummary("Move an action to the Trash")
             .WithDescription("Give ?version= to refuse the deletion when someone changed the action since you read it (409). The action, its milestones and budget lines can be restored from the Trash.");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                var exists = await db.Actions.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(a => a.Id == id, ct);
-                if (!exists) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<PolicyAction>()
             .WithName("GetActionHistory").WithSummary("An action's history")
             .WithDescription("Every change of the action: who, when, each field before and after (attaching to an objective shows as ObjectiveId and AttachedOn).");
 
@@ -113,15 +91,7 @@ public static class ActionsApi
                 if (!service.CanEdit(a)) return ApiResults.Forbidden(L);
                 var validation = await service.ValidateAttachAsync(a, input.ObjectiveId, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.AttachAsync(a, input.ObjectiveId!.Value, input.Version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.AttachAsync(a, input.ObjectiveId!.Value, input.Version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{a.Version}\"";
                 return TypedResults.Ok(await service.ToDtoAsync(a, ct));
             })
@@ -132,4 +102,7 @@ public static class ActionsApi
 
         return api;
     }
+
+    private static async Task<ActionDto?> CurrentAsync(ActionService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? await service.ToDtoAsync(current, ct) : null;
 }

@@ -51,17 +51,7 @@ public sealed class DetailsModel(ActionService actions, ActionListService list, 
         var a = await actions.FindAsync(id, ct);
         if (a is null) return NotFound();
         if (!actions.CanEdit(a)) return Forbid();
-        try
-        {
-            await actions.DeleteAsync(a, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/actions/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", a.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/actions");
+        return await this.MoveToTrashAsync(L, () => actions.DeleteAsync(a, version, ct), a.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/actions/{id}", $"/{tenant.OrganizationSlug}/actions");
     }
 
     /// <summary>Attaches a reactive action to an objective: from today it counts as planned.</summary>

@@ -168,11 +168,8 @@ public sealed class AgreementService(NodalDbContext db, TenantContext tenant, IS
         {
             if (!result.Errors.Any(e => e.PropertyName == field)) result.Errors.Add(new ValidationFailure(field, message));
         }
-        if (input.PartyIds.Count > 0)
-        {
-            var known = await db.Counterparts.Where(c => input.PartyIds.Contains(c.Id)).CountAsync(ct);
-            if (known != input.PartyIds.Count) Fail(nameof(AgreementInput.PartyIds), L["One of these counterparts does not exist."]);
-        }
+        if (!await db.Counterparts.ContainsAllAsync(input.PartyIds, ct))
+            Fail(nameof(AgreementInput.PartyIds), L["One of these counterparts does not exist."]);
         if (input.LeadDepartmentId is { } lead && !await db.Departments.AnyAsync(d => d.Id == lead, ct))
             Fail(nameof(AgreementInput.LeadDepartmentId), L["This department does not exist."]);
         var code = AgreementInput.NormalizeCode(input.Code);
@@ -209,18 +206,9 @@ public sealed class AgreementService(NodalDbContext db, TenantContext tenant, IS
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Agreement a, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(a, v);
-        db.Agreements.Remove(a);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Agreement a, long? version, CancellationToken ct) => db.RemoveAsync(a, version, ct);
 
-    public async Task<Agreement?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Agreements.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-    }
+    public Task<Agreement?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Agreement>(id, ct);
 
     private static void Apply(Agreement a, AgreementInput input)
     {

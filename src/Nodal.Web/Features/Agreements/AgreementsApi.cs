@@ -54,15 +54,7 @@ public static class AgreementsApi
                 input.Status = a.Status;
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(a, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(a, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{a.Version}\"";
                 return TypedResults.Ok(await service.ToDtoAsync(a, ct));
             })
@@ -74,15 +66,7 @@ public static class AgreementsApi
             {
                 var a = await service.FindAsync(id, ct);
                 if (a is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteAsync(a, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(a, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
@@ -95,15 +79,7 @@ public static class AgreementsApi
                 if (a is null) return ApiResults.NotFound(L);
                 var validation = service.ValidateStatus(a, input);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.MoveAsync(a, input.Status!.Value, input.On, input.Version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.MoveAsync(a, input.Status!.Value, input.On, input.Version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.Ok(await service.ToDtoAsync(a, ct));
             })
             .Requires(Capability.ManageRelations)
@@ -118,17 +94,9 @@ public static class AgreementsApi
                 if (a is null) return ApiResults.NotFound(L);
                 var validation = service.ValidateRenew(a);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                Agreement renewal;
-                try
-                {
-                    renewal = await service.RenewAsync(a, input.Version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
-                return TypedResults.Created($"/api/v1/agreements/{renewal.Id}", await service.ToDtoAsync(renewal, ct));
+                Agreement? renewal = null;
+                if (await ApiResults.ConflictIfStaleAsync(L, async () => renewal = await service.RenewAsync(a, input.Version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
+                return TypedResults.Created($"/api/v1/agreements/{renewal!.Id}", await service.ToDtoAsync(renewal, ct));
             })
             .Requires(Capability.ManageRelations)
             .WithName("RenewAgreement").WithSummary("Renew an agreement")
@@ -208,4 +176,7 @@ public static class AgreementsApi
 
     private static FluentValidation.Results.ValidationResult FileError(string message) =>
         new([new FluentValidation.Results.ValidationFailure("File", message)]);
+
+    private static async Task<AgreementDto?> CurrentAsync(AgreementService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? await service.ToDtoAsync(current, ct) : null;
 }

@@ -191,16 +191,6 @@ public sealed class DetailsModel(AgreementService agreements, AgreementDocumentS
     {
         var a = await agreements.FindAsync(id, ct);
         if (a is null) return NotFound();
-        try
-        {
-            await agreements.DeleteAsync(a, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Back(id);
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", a.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/agreements");
+        return await this.MoveToTrashAsync(L, () => agreements.DeleteAsync(a, version, ct), a.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/agreements/{id}", $"/{tenant.OrganizationSlug}/agreements");
     }
 }

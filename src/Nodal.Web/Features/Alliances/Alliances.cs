@@ -102,11 +102,11 @@ public sealed class AllianceService(NodalDbContext db, TenantContext tenant, ISt
         {
             if (!result.Errors.Any(e => e.PropertyName == field)) result.Errors.Add(new ValidationFailure(field, message));
         }
-        if (input.CoSignatoryIds.Count > 0 && await db.Counterparts.CountAsync(c => input.CoSignatoryIds.Contains(c.Id), ct) != input.CoSignatoryIds.Count)
+        if (!await db.Counterparts.ContainsAllAsync(input.CoSignatoryIds, ct))
             Fail(nameof(AllianceInput.CoSignatoryIds), L["One of these counterparts does not exist."]);
         if (input.PromoterId is { } p && !await db.Counterparts.AnyAsync(c => c.Id == p && c.Kind == CounterpartKind.CityNetwork, ct))
             Fail(nameof(AllianceInput.PromoterId), L["Choose a city network registered as a counterpart."]);
-        if (input.FollowUpActionIds.Count > 0 && await db.Actions.CountAsync(a => input.FollowUpActionIds.Contains(a.Id), ct) != input.FollowUpActionIds.Count)
+        if (!await db.Actions.ContainsAllAsync(input.FollowUpActionIds, ct))
             Fail(nameof(AllianceInput.FollowUpActionIds), L["One of these actions does not exist."]);
         return result;
     }
@@ -128,18 +128,9 @@ public sealed class AllianceService(NodalDbContext db, TenantContext tenant, ISt
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Alliance a, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(a, v);
-        db.Alliances.Remove(a);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Alliance a, long? version, CancellationToken ct) => db.RemoveAsync(a, version, ct);
 
-    public async Task<Alliance?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Alliances.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-    }
+    public Task<Alliance?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Alliance>(id, ct);
 
     /// <summary>The follow-up actions that still exist, by code, with their status and dates.</summary>
     public async Task<IReadOnlyList<FollowUpAction>> FollowUpActionsAsync(IEnumerable<Guid> ids, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nodal.Core.Relations;
 using Nodal.Web.Features.History;
 
 namespace Nodal.Web.Features.Alliances;
@@ -43,15 +44,7 @@ public static class AlliancesApi
                 if (a is null) return ApiResults.NotFound(L);
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(a, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : AllianceDto.From(current, await service.FollowUpAsync(current, ct)));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(a, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{a.Version}\"";
                 return TypedResults.Ok(AllianceDto.From(a, await service.FollowUpAsync(a, ct)));
             })
@@ -63,29 +56,19 @@ public static class AlliancesApi
             {
                 var a = await service.FindAsync(id, ct);
                 if (a is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteAsync(a, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : AllianceDto.From(current, await service.FollowUpAsync(current, ct)));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(a, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
             .WithName("DeleteAlliance").WithSummary("Move an alliance or declaration to the Trash")
             .WithDescription("Give ?version= to refuse the deletion when someone changed it since you read it (409). It can be restored from the Trash.");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                if (!await db.Alliances.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(a => a.Id == id, ct)) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<Alliance>()
             .WithName("GetAllianceHistory").WithSummary("An alliance's history");
 
         return api;
     }
+
+    private static async Task<AllianceDto?> CurrentAsync(AllianceService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? AllianceDto.From(current, await service.FollowUpAsync(current, ct)) : null;
 }

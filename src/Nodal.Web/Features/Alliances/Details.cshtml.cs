@@ -33,16 +33,6 @@ public sealed class DetailsModel(AllianceService alliances, RelationLookups rela
     {
         var a = await alliances.FindAsync(id, ct);
         if (a is null) return NotFound();
-        try
-        {
-            await alliances.DeleteAsync(a, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/alliances/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", a.Title.Get(Languages.Current, tenant.DefaultLanguage)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/alliances");
+        return await this.MoveToTrashAsync(L, () => alliances.DeleteAsync(a, version, ct), a.Title.Get(Languages.Current, tenant.DefaultLanguage), $"/{tenant.OrganizationSlug}/alliances/{id}", $"/{tenant.OrganizationSlug}/alliances");
     }
 }

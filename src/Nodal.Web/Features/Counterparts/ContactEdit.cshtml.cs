@@ -68,16 +68,6 @@ public sealed class ContactEditModel(CounterpartService counterparts, TenantCont
     {
         if (!tenant.Can(Capability.ReadContacts)) return Forbid();
         if (!await LoadAsync(ct) || Existing is null) return NotFound();
-        try
-        {
-            await counterparts.DeleteContactAsync(Existing, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect(Back);
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", Existing.Name].Value;
-        return Redirect(Back);
+        return await this.MoveToTrashAsync(L, () => counterparts.DeleteContactAsync(Existing, version, ct), Existing.Name, Back, Back);
     }
 }

@@ -288,20 +288,11 @@ public sealed class CounterpartService(NodalDbContext db, TenantContext tenant, 
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Counterpart c, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(c, v);
-        // Contacts stay with the counterpart: hidden while it is in the Trash, back when it is restored.
-        db.Counterparts.Remove(c);
-        await db.SaveChangesAsync(ct);
-    }
+    // Contacts stay with the counterpart: hidden while it is in the Trash, back when it is restored.
+    public Task DeleteAsync(Counterpart c, long? version, CancellationToken ct) => db.RemoveAsync(c, version, ct);
 
     /// <summary>The counterpart as saved now, after a save lost a race.</summary>
-    public async Task<Counterpart?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Counterparts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-    }
+    public Task<Counterpart?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Counterpart>(id, ct);
 
     public static void Apply(Counterpart c, CounterpartInput input)
     {
@@ -373,18 +364,9 @@ public sealed class CounterpartService(NodalDbContext db, TenantContext tenant, 
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteContactAsync(Contact c, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(c, v);
-        db.Contacts.Remove(c);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteContactAsync(Contact c, long? version, CancellationToken ct) => db.RemoveAsync(c, version, ct);
 
-    public async Task<Contact?> ReloadContactAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
-    }
+    public Task<Contact?> ReloadContactAsync(Guid id, CancellationToken ct) => db.FreshAsync<Contact>(id, ct);
 
     private static void ApplyContact(Contact c, ContactInput input)
     {

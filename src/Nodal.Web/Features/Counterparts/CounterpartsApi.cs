@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nodal.Core.Relations;
 using Nodal.Web.Features.History;
 
 namespace Nodal.Web.Features.Counterparts;
@@ -55,15 +56,7 @@ public static class CounterpartsApi
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
                 if (!input.AllowDuplicate && CounterpartService.IdentityChanged(c, input)
                     && await service.DuplicatesAsync(input, id, ct) is { Count: > 0 } duplicates) return Duplicate(L, duplicates);
-                try
-                {
-                    await service.UpdateAsync(c, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : CounterpartDto.From(current, false));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(c, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{c.Version}\"";
                 return TypedResults.Ok(await service.ToDtoAsync(c, ct));
             })
@@ -76,28 +69,14 @@ public static class CounterpartsApi
             {
                 var c = await service.FindAsync(id, ct);
                 if (c is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteAsync(c, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : CounterpartDto.From(current, false));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(c, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
             .WithName("DeleteCounterpart").WithSummary("Move a counterpart to the Trash")
             .WithDescription("Give ?version= to refuse the deletion when someone changed the counterpart since you read it (409). The counterpart and its contacts can be restored from the Trash.");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                var exists = await db.Counterparts.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(c => c.Id == id, ct);
-                if (!exists) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<Counterpart>()
             .WithName("GetCounterpartHistory").WithSummary("A counterpart's history")
             .WithDescription("Every change of the counterpart: who, when, each field before and after.");
 
@@ -143,15 +122,7 @@ public static class CounterpartsApi
                 if (c is null) return ApiResults.NotFound(L);
                 var validation = await service.ValidateContactAsync(input, true, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateContactAsync(c, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadContactAsync(contactId, ct);
-                    return ApiResults.Conflict(L, current is null ? null : ContactDto.From(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateContactAsync(c, input, ct), () => CurrentContactAsync(service, contactId, ct)) is { } stale) return stale;
                 return TypedResults.Ok(ContactDto.From(c));
             })
             .Requires(Capability.ManageRelations)
@@ -163,15 +134,7 @@ public static class CounterpartsApi
                 if (!tenant.Can(Capability.ReadContacts)) return ApiResults.Forbidden(L);
                 var c = await service.FindContactAsync(id, contactId, ct);
                 if (c is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteContactAsync(c, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadContactAsync(contactId, ct);
-                    return ApiResults.Conflict(L, current is null ? null : ContactDto.From(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteContactAsync(c, version, ct), () => CurrentContactAsync(service, contactId, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
@@ -189,4 +152,10 @@ public static class CounterpartsApi
 
         return api;
     }
+
+    private static async Task<CounterpartDto?> CurrentAsync(CounterpartService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? CounterpartDto.From(current, false) : null;
+
+    private static async Task<ContactDto?> CurrentContactAsync(CounterpartService service, Guid contactId, CancellationToken ct) =>
+        await service.ReloadContactAsync(contactId, ct) is { } current ? ContactDto.From(current) : null;
 }

@@ -37,16 +37,6 @@ public sealed class DetailsModel(CounterpartService counterparts, NodalDbContext
     {
         var c = await counterparts.FindAsync(id, ct);
         if (c is null) return NotFound();
-        try
-        {
-            await counterparts.DeleteAsync(c, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/counterparts/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", c.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/counterparts");
+        return await this.MoveToTrashAsync(L, () => counterparts.DeleteAsync(c, version, ct), c.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/counterparts/{id}", $"/{tenant.OrganizationSlug}/counterparts");
     }
 }

@@ -135,12 +135,7 @@ public sealed class DepartmentService(NodalDbContext db, TenantContext tenant, I
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Department d, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(d, v);
-        db.Departments.Remove(d);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Department d, long? version, CancellationToken ct) => db.RemoveAsync(d, version, ct);
 
     public async Task<Department?> ReloadAsync(Guid id, CancellationToken ct) =>
         await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);

@@ -40,15 +40,7 @@ public static class DepartmentsApi
                 if (!tenant.CanEditDepartment(d.Id)) return ApiResults.Forbidden(L);
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(d, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(d, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.Ok(await service.ToDtoAsync(d, ct));
             })
             .Requires(Capability.EditOwnDepartment)
@@ -72,15 +64,12 @@ public static class DepartmentsApi
             .Requires(Capability.ManageDepartments)
             .WithName("DeleteDepartment").WithSummary("Move a department to the Trash").WithDescription("The department can be restored from the Trash.");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, Nodal.Data.NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                var exists = await db.Departments.IgnoreQueryFilters([Nodal.Data.NodalDbContext.SoftDeleteFilter]).AnyAsync(d => d.Id == id, ct);
-                if (!exists) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<Department>()
             .WithName("GetDepartmentHistory").WithSummary("A department's history").WithDescription("Every change: who, when, each field before and after.");
 
         return api;
     }
+
+    private static async Task<DepartmentDto?> CurrentAsync(DepartmentService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? await service.ToDtoAsync(current, ct) : null;
 }

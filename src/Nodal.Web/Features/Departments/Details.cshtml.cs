@@ -23,16 +23,6 @@ public sealed class DetailsModel(DepartmentService departments, NodalDbContext d
     {
         var d = await departments.FindAsync(id, ct);
         if (d is null) return NotFound();
-        try
-        {
-            await departments.DeleteAsync(d, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/departments/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", d.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/departments");
+        return await this.MoveToTrashAsync(L, () => departments.DeleteAsync(d, version, ct), d.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/departments/{id}", $"/{tenant.OrganizationSlug}/departments");
     }
 }

@@ -139,18 +139,9 @@ public sealed class MembershipService(NodalDbContext db, TenantContext tenant, I
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(NetworkMembership m, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(m, v);
-        db.NetworkMemberships.Remove(m);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(NetworkMembership m, long? version, CancellationToken ct) => db.RemoveAsync(m, version, ct);
 
-    public async Task<NetworkMembership?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.NetworkMemberships.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-    }
+    public Task<NetworkMembership?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<NetworkMembership>(id, ct);
 
     public async Task<NetworkRoleHeld> AddRoleAsync(NetworkMembership m, RoleInput input, CancellationToken ct)
     {
@@ -180,11 +171,7 @@ public sealed class MembershipService(NodalDbContext db, TenantContext tenant, I
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task RemoveAsync(TenantEntity child, CancellationToken ct)
-    {
-        db.Remove(child);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task RemoveAsync(TenantEntity child, CancellationToken ct) => db.RemoveAsync(child, null, ct);
 
     private void Apply(NetworkMembership m, MembershipInput input)
     {

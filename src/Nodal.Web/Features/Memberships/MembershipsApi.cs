@@ -65,15 +65,7 @@ public static class MembershipsApi
                 if (m is null) return ApiResults.NotFound(L);
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(m, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(m, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.Ok(await service.ToDtoAsync(m, ct));
             })
             .Requires(Capability.ManageRelations)
@@ -84,15 +76,7 @@ public static class MembershipsApi
             {
                 var m = await service.FindAsync(id, ct);
                 if (m is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteAsync(m, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(m, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
@@ -154,13 +138,11 @@ public static class MembershipsApi
             .Requires(Capability.ManageRelations)
             .WithName("DeleteMembershipReport").WithSummary("Remove a report");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                if (!await db.NetworkMemberships.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(m => m.Id == id, ct)) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<NetworkMembership>()
             .WithName("GetMembershipHistory").WithSummary("A membership's history");
         return api;
     }
+
+    private static async Task<MembershipDto?> CurrentAsync(MembershipService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? await service.ToDtoAsync(current, ct) : null;
 }

@@ -35,16 +35,6 @@ public sealed class DetailsModel(MissionService missions, NetLookups lookups, Re
         var m = await missions.FindAsync(id, ct);
         if (m is null) return NotFound();
         if (!missions.CanEdit(m)) return Forbid();
-        try
-        {
-            await missions.DeleteAsync(m, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/missions/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", m.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/missions");
+        return await this.MoveToTrashAsync(L, () => missions.DeleteAsync(m, version, ct), m.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/missions/{id}", $"/{tenant.OrganizationSlug}/missions");
     }
 }

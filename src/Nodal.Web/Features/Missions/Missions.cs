@@ -147,9 +147,9 @@ public sealed class MissionService(NodalDbContext db, TenantContext tenant, IStr
             Fail(nameof(MissionInput.LeadDepartmentId), L["As a focal point, you log missions for your own department: choose it."]);
         if (input.AgreementId is { } ag && !await db.Agreements.AnyAsync(a => a.Id == ag, ct))
             Fail(nameof(MissionInput.AgreementId), L["This agreement does not exist."]);
-        if (input.CounterpartIds.Count > 0 && await db.Counterparts.CountAsync(c => input.CounterpartIds.Contains(c.Id), ct) != input.CounterpartIds.Count)
+        if (!await db.Counterparts.ContainsAllAsync(input.CounterpartIds, ct))
             Fail(nameof(MissionInput.CounterpartIds), L["One of these counterparts does not exist."]);
-        if (input.FollowUpActionIds.Count > 0 && await db.Actions.CountAsync(a => input.FollowUpActionIds.Contains(a.Id), ct) != input.FollowUpActionIds.Count)
+        if (!await db.Actions.ContainsAllAsync(input.FollowUpActionIds, ct))
             Fail(nameof(MissionInput.FollowUpActionIds), L["One of these actions does not exist."]);
         return result;
     }
@@ -171,18 +171,9 @@ public sealed class MissionService(NodalDbContext db, TenantContext tenant, IStr
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(Mission m, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(m, v);
-        db.Missions.Remove(m);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync(Mission m, long? version, CancellationToken ct) => db.RemoveAsync(m, version, ct);
 
-    public async Task<Mission?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Missions.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
-    }
+    public Task<Mission?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<Mission>(id, ct);
 
     private void Apply(Mission m, MissionInput input)
     {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Nodal.Core.Relations;
 using Nodal.Web.Features.History;
 
 namespace Nodal.Web.Features.Missions;
@@ -47,15 +48,7 @@ public static class MissionsApi
                 if (input.LeadDepartmentId is { } lead && lead != Guid.Empty && !service.CanLead(lead)) return ApiResults.Forbidden(L);
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(m, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : MissionDto.From(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(m, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{m.Version}\"";
                 return TypedResults.Ok(MissionDto.From(m));
             })
@@ -69,29 +62,19 @@ public static class MissionsApi
                 var m = await service.FindAsync(id, ct);
                 if (m is null) return ApiResults.NotFound(L);
                 if (!service.CanEdit(m)) return ApiResults.Forbidden(L);
-                try
-                {
-                    await service.DeleteAsync(m, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : MissionDto.From(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(m, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.LogRelations)
             .WithName("DeleteMission").WithSummary("Move a mission to the Trash")
             .WithDescription("Give ?version= to refuse the deletion when someone changed it since you read it (409). It can be restored from the Trash.");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                if (!await db.Missions.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(m => m.Id == id, ct)) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<Mission>()
             .WithName("GetMissionHistory").WithSummary("A mission's history");
 
         return api;
     }
+
+    private static async Task<MissionDto?> CurrentAsync(MissionService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? MissionDto.From(current) : null;
 }

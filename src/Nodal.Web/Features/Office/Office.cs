@@ -132,12 +132,8 @@ public sealed class OfficeService(NodalDbContext db, TenantContext tenant, IStri
         return entity;
     }
 
-    public async Task DeleteAsync<T>(T entity, long? expectedVersion, CancellationToken ct) where T : TenantEntity
-    {
-        if (expectedVersion is { } v) db.ExpectVersion(entity, v);
-        db.Remove(entity);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync<T>(T entity, long? expectedVersion, CancellationToken ct) where T : TenantEntity =>
+        db.RemoveAsync(entity, expectedVersion, ct);
 }
 
 public static class OfficeApi

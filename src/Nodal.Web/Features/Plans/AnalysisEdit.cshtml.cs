@@ -63,13 +63,6 @@ public sealed class AnalysisEditModel(PlanService plans, NodalDbContext db, Tena
     {
         var item = Id is null ? null : await plans.FindAnalysisItemAsync(PlanId, Id.Value, ct);
         if (item is null) return NotFound();
-        try { await plans.DeleteAsync(item, version, ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/plans/{PlanId}/analysis/{Id}/edit");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", item.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/plans/{PlanId}#analysis");
+        return await this.MoveToTrashAsync(L, () => plans.DeleteAsync(item, version, ct), item.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/plans/{PlanId}/analysis/{Id}/edit", $"/{tenant.OrganizationSlug}/plans/{PlanId}#analysis");
     }
 }

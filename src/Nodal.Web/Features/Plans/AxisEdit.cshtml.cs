@@ -68,13 +68,6 @@ public sealed class AxisEditModel(PlanService plans, NodalDbContext db, TenantCo
     {
         var axis = Id is null ? null : await plans.FindAxisAsync(PlanId, Id.Value, ct);
         if (axis is null) return NotFound();
-        try { await plans.DeleteAsync(axis, version, ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/plans/{PlanId}/axes/{Id}/edit");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", axis.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/plans/{PlanId}#axes");
+        return await this.MoveToTrashAsync(L, () => plans.DeleteAsync(axis, version, ct), axis.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/plans/{PlanId}/axes/{Id}/edit", $"/{tenant.OrganizationSlug}/plans/{PlanId}#axes");
     }
 }

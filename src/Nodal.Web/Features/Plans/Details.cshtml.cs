@@ -89,14 +89,7 @@ public sealed class DetailsModel(PlanService plans, NodalDbContext db, TenantCon
     {
         var p = await plans.FindAsync(id, ct);
         if (p is null) return NotFound();
-        try { await plans.DeleteAsync(p, version, ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/plans/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", p.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/plans");
+        return await this.MoveToTrashAsync(L, () => plans.DeleteAsync(p, version, ct), p.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/plans/{id}", $"/{tenant.OrganizationSlug}/plans");
     }
 
 }

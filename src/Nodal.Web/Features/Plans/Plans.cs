@@ -267,12 +267,10 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(StrategicPlan p, long? version, CancellationToken ct)
+    public Task DeleteAsync(StrategicPlan p, long? version, CancellationToken ct)
     {
-        if (version is { } v) db.ExpectVersion(p, v);
         p.IsCurrent = false;
-        db.Plans.Remove(p);
-        await db.SaveChangesAsync(ct);
+        return db.RemoveAsync(p, version, ct);
     }
 
     public async Task MakeCurrentAsync(StrategicPlan p, long? version, CancellationToken ct)
@@ -375,12 +373,8 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         input.Countries = ListText.Split(input.Countries, ListText.Codes, upper: true);
         input.AnalysisItemIds = input.AnalysisItemIds.Where(i => i != Guid.Empty).Distinct().ToList();
         var result = await new AxisValidator(L, Lang, existing).ValidateAsync(input, ct);
-        if (input.AnalysisItemIds.Count > 0)
-        {
-            var found = await db.AnalysisItems.CountAsync(a => a.PlanId == planId && input.AnalysisItemIds.Contains(a.Id), ct);
-            if (found != input.AnalysisItemIds.Count)
-                result.Errors.Add(new ValidationFailure(nameof(AxisInput.AnalysisItemIds), L["One of these findings is not in this plan's analysis."]));
-        }
+        if (!await db.AnalysisItems.Where(a => a.PlanId == planId).ContainsAllAsync(input.AnalysisItemIds, ct))
+            result.Errors.Add(new ValidationFailure(nameof(AxisInput.AnalysisItemIds), L["One of these findings is not in this plan's analysis."]));
         return result;
     }
 
@@ -420,7 +414,7 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
         if (code.Length > 0 && !result.Errors.Any(e => e.PropertyName == nameof(ObjectiveInput.Code))
             && await db.Objectives.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(o => o.PlanId == planId && o.Code == code && o.Id != existingId, ct))
             result.Errors.Add(new ValidationFailure(nameof(ObjectiveInput.Code), L["Another objective of this plan already uses this code (perhaps in the Trash)."]));
-        if (input.AxisIds.Count > 0 && await db.Axes.CountAsync(a => a.PlanId == planId && input.AxisIds.Contains(a.Id), ct) != input.AxisIds.Count)
+        if (!await db.Axes.Where(a => a.PlanId == planId).ContainsAllAsync(input.AxisIds, ct))
             result.Errors.Add(new ValidationFailure(nameof(ObjectiveInput.AxisIds), L["One of these axes is not in this plan."]));
         if (input.OwnerDepartmentId is { } d && !await db.Departments.AnyAsync(x => x.Id == d, ct))
             result.Errors.Add(new ValidationFailure(nameof(ObjectiveInput.OwnerDepartmentId), L["This department does not exist."]));
@@ -465,18 +459,11 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
     public async Task<bool> TryDeleteObjectiveAsync(Objective o, long? version, CancellationToken ct)
     {
         if (await db.Actions.AnyAsync(a => a.ObjectiveId == o.Id, ct)) return false;
-        if (version is { } v) db.ExpectVersion(o, v);
-        db.Objectives.Remove(o);
-        await db.SaveChangesAsync(ct);
+        await db.RemoveAsync(o, version, ct);
         return true;
     }
 
-    public async Task DeleteAsync<T>(T entity, long? version, CancellationToken ct) where T : TenantEntity
-    {
-        if (version is { } v) db.ExpectVersion(entity, v);
-        db.Remove(entity);
-        await db.SaveChangesAsync(ct);
-    }
+    public Task DeleteAsync<T>(T entity, long? version, CancellationToken ct) where T : TenantEntity => db.RemoveAsync(entity, version, ct);
 
     /// <summary>The record as saved now (untracked: what another person saved over a stale edit).</summary>
     public Task<T?> ReloadAsync<T>(Guid id) where T : TenantEntity =>

@@ -120,12 +120,7 @@ public static class PlansApi
             .WithName("ComparePlanVersions").WithSummary("Compare two versions of a plan")
             .WithDescription("from and to are version numbers, or \"now\" for the plan as it is; the answer lists the analysis items, axes, objectives and actions added, changed (field by field) and dropped.");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                if (!await db.Plans.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(p => p.Id == id, ct)) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<StrategicPlan>()
             .WithName("GetPlanHistory").WithSummary("A plan's history").WithDescription("Every change: who, when, each field before and after.");
 
         MapChildren(g);

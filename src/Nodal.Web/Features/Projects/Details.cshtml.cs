@@ -50,16 +50,6 @@ public sealed class DetailsModel(ProjectService projects, RelationLookups lookup
     {
         var p = await projects.FindAsync(id, ct);
         if (p is null) return NotFound();
-        try
-        {
-            await projects.DeleteAsync(p, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect($"/{tenant.OrganizationSlug}/projects/{id}");
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", p.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/projects");
+        return await this.MoveToTrashAsync(L, () => projects.DeleteAsync(p, version, ct), p.Describe(Languages.Current), $"/{tenant.OrganizationSlug}/projects/{id}", $"/{tenant.OrganizationSlug}/projects");
     }
 }

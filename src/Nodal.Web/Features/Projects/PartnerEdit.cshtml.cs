@@ -55,17 +55,7 @@ public sealed class PartnerEditModel(ProjectService projects, RelationLookups lo
     public async Task<IActionResult> OnPostDeleteAsync(long? version, CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { Partner: { } x }) return NotFound();
-        try
-        {
-            await projects.DeletePartnerAsync(Project, x, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect(Back);
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", x.Name].Value;
-        return Redirect(Back);
+        return await this.MoveToTrashAsync(L, () => projects.DeletePartnerAsync(Project, x, version, ct), x.Name, Back, Back);
     }
 
     private async Task<(CooperationProject Project, ProjectPartner? Partner)?> LoadAsync(CancellationToken ct)

@@ -240,11 +240,8 @@ public sealed class ProjectService(NodalDbContext db, TenantContext tenant, IStr
         {
             if (!result.Errors.Any(e => e.PropertyName == field)) result.Errors.Add(new ValidationFailure(field, message));
         }
-        if (input.AgreementIds.Count > 0)
-        {
-            var known = await db.Agreements.CountAsync(a => input.AgreementIds.Contains(a.Id), ct);
-            if (known != input.AgreementIds.Count) Fail(nameof(ProjectInput.AgreementIds), L["One of these agreements does not exist."]);
-        }
+        if (!await db.Agreements.ContainsAllAsync(input.AgreementIds, ct))
+            Fail(nameof(ProjectInput.AgreementIds), L["One of these agreements does not exist."]);
         if (input.LeadDepartmentId is { } dept && !await db.Departments.AnyAsync(d => d.Id == dept, ct))
             Fail(nameof(ProjectInput.LeadDepartmentId), L["This department does not exist."]);
         var code = ProjectInput.NormalizeCode(input.Code);
@@ -292,13 +289,8 @@ public sealed class ProjectService(NodalDbContext db, TenantContext tenant, IStr
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task DeleteAsync(CooperationProject p, long? version, CancellationToken ct)
-    {
-        if (version is { } v) db.ExpectVersion(p, v);
-        // Partners and transactions stay with the project: hidden while it is in the Trash, back when it is restored.
-        db.Projects.Remove(p);
-        await db.SaveChangesAsync(ct);
-    }
+    // Partners and transactions stay with the project: hidden while it is in the Trash, back when it is restored.
+    public Task DeleteAsync(CooperationProject p, long? version, CancellationToken ct) => db.RemoveAsync(p, version, ct);
 
     public void Apply(CooperationProject p, ProjectInput input)
     {
@@ -325,11 +317,7 @@ public sealed class ProjectService(NodalDbContext db, TenantContext tenant, IStr
     }
 
     /// <summary>The project as saved now, after a save lost a race.</summary>
-    public async Task<CooperationProject?> ReloadAsync(Guid id, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        return await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-    }
+    public Task<CooperationProject?> ReloadAsync(Guid id, CancellationToken ct) => db.FreshAsync<CooperationProject>(id, ct);
 
     public async Task<ProjectPartner?> ReloadPartnerAsync(Guid projectId, Guid id, CancellationToken ct)
     {
@@ -404,12 +392,10 @@ public sealed class ProjectService(NodalDbContext db, TenantContext tenant, IStr
         return x;
     }
 
-    public async Task DeletePartnerAsync(CooperationProject p, ProjectPartner x, long? version, CancellationToken ct)
+    public Task DeletePartnerAsync(CooperationProject p, ProjectPartner x, long? version, CancellationToken ct)
     {
-        if (version is { } v) db.ExpectVersion(x, v);
-        db.ProjectPartners.Remove(x);
         Touch(p);
-        await db.SaveChangesAsync(ct);
+        return db.RemoveAsync(x, version, ct);
     }
 
     // ---- transactions ----
@@ -448,12 +434,10 @@ public sealed class ProjectService(NodalDbContext db, TenantContext tenant, IStr
         t.ReceiverName = string.IsNullOrWhiteSpace(input.ReceiverName) ? null : input.ReceiverName.Trim();
     }
 
-    public async Task DeleteTransactionAsync(CooperationProject p, ProjectTransaction t, long? version, CancellationToken ct)
+    public Task DeleteTransactionAsync(CooperationProject p, ProjectTransaction t, long? version, CancellationToken ct)
     {
-        if (version is { } v) db.ExpectVersion(t, v);
-        db.ProjectTransactions.Remove(t);
         Touch(p);
-        await db.SaveChangesAsync(ct);
+        return db.RemoveAsync(t, version, ct);
     }
 
     /// <summary>A partner or transaction changed: the project's version moves too, so a stale project form is refused.</summary>

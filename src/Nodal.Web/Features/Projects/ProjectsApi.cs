@@ -49,15 +49,7 @@ public static class ProjectsApi
                 if (p is null) return ApiResults.NotFound(L);
                 var validation = await service.ValidateAsync(input, id, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.UpdateAsync(p, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.UpdateAsync(p, input, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 http.Response.Headers.ETag = $"\"{p.Version}\"";
                 return TypedResults.Ok(await service.ToDtoAsync(p, ct));
             })
@@ -69,27 +61,14 @@ public static class ProjectsApi
             {
                 var p = await service.FindAsync(id, ct);
                 if (p is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteAsync(p, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadAsync(id, ct);
-                    return ApiResults.Conflict(L, current is null ? null : await service.ToDtoAsync(current, ct));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteAsync(p, version, ct), () => CurrentAsync(service, id, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
             .WithName("DeleteProject").WithSummary("Move a project to the Trash")
             .WithDescription("Give ?version= to refuse the deletion when someone changed the project since you read it (409).");
 
-        g.MapGet("/{id:guid}/history", async Task<Results<Ok<IReadOnlyList<HistoryItem>>, NotFound<ProblemDetails>>> (Guid id, NodalDbContext db, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-            {
-                if (!await db.Projects.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).AnyAsync(p => p.Id == id, ct)) return ApiResults.NotFound(L);
-                return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
-            })
-            .Requires(Capability.ReadHistory)
+        g.MapHistory<CooperationProject>()
             .WithName("GetProjectHistory").WithSummary("A project's history");
 
         // ---- partners ----
@@ -117,15 +96,7 @@ public static class ProjectsApi
                 if (p is null || x is null) return ApiResults.NotFound(L);
                 var validation = await service.ValidatePartnerAsync(input, true, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.SavePartnerAsync(p, x, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadPartnerAsync(id, partnerId, ct);
-                    return ApiResults.Conflict(L, current is null ? null : ProjectService.ToDto(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.SavePartnerAsync(p, x, input, ct), () => CurrentPartnerAsync(service, id, partnerId, ct)) is { } stale) return stale;
                 return TypedResults.Ok(ProjectService.ToDto(x));
             })
             .Requires(Capability.ManageRelations)
@@ -137,15 +108,7 @@ public static class ProjectsApi
                 var p = await service.FindAsync(id, ct);
                 var x = p is null ? null : await service.FindPartnerAsync(id, partnerId, ct);
                 if (p is null || x is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeletePartnerAsync(p, x, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadPartnerAsync(id, partnerId, ct);
-                    return ApiResults.Conflict(L, current is null ? null : ProjectService.ToDto(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeletePartnerAsync(p, x, version, ct), () => CurrentPartnerAsync(service, id, partnerId, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
@@ -176,15 +139,7 @@ public static class ProjectsApi
                 if (p is null || t is null) return ApiResults.NotFound(L);
                 var validation = await service.ValidateTransactionAsync(input, true, ct);
                 if (!validation.IsValid) return ApiResults.Invalid(validation, L);
-                try
-                {
-                    await service.SaveTransactionAsync(p, t, input, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadTransactionAsync(id, transactionId, ct);
-                    return ApiResults.Conflict(L, current is null ? null : ProjectService.ToDto(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.SaveTransactionAsync(p, t, input, ct), () => CurrentTransactionAsync(service, id, transactionId, ct)) is { } stale) return stale;
                 return TypedResults.Ok(ProjectService.ToDto(t));
             })
             .Requires(Capability.ManageRelations)
@@ -195,15 +150,7 @@ public static class ProjectsApi
                 var p = await service.FindAsync(id, ct);
                 var t = p is null ? null : await service.FindTransactionAsync(id, transactionId, ct);
                 if (p is null || t is null) return ApiResults.NotFound(L);
-                try
-                {
-                    await service.DeleteTransactionAsync(p, t, version, ct);
-                }
-                catch (DbUpdateConcurrencyException)
-                {
-                    var current = await service.ReloadTransactionAsync(id, transactionId, ct);
-                    return ApiResults.Conflict(L, current is null ? null : ProjectService.ToDto(current));
-                }
+                if (await ApiResults.ConflictIfStaleAsync(L, () => service.DeleteTransactionAsync(p, t, version, ct), () => CurrentTransactionAsync(service, id, transactionId, ct)) is { } stale) return stale;
                 return TypedResults.NoContent();
             })
             .Requires(Capability.ManageRelations)
@@ -256,6 +203,15 @@ public static class ProjectsApi
 
         return api;
     }
+
+    private static async Task<ProjectDto?> CurrentAsync(ProjectService service, Guid id, CancellationToken ct) =>
+        await service.ReloadAsync(id, ct) is { } current ? await service.ToDtoAsync(current, ct) : null;
+
+    private static async Task<PartnerDto?> CurrentPartnerAsync(ProjectService service, Guid id, Guid partnerId, CancellationToken ct) =>
+        await service.ReloadPartnerAsync(id, partnerId, ct) is { } current ? ProjectService.ToDto(current) : null;
+
+    private static async Task<TransactionDto?> CurrentTransactionAsync(ProjectService service, Guid id, Guid transactionId, CancellationToken ct) =>
+        await service.ReloadTransactionAsync(id, transactionId, ct) is { } current ? ProjectService.ToDto(current) : null;
 }
 
 public sealed record IatiImportResult(int Added, int Updated);

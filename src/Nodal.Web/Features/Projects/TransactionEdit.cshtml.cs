@@ -51,17 +51,7 @@ public sealed class TransactionEditModel(ProjectService projects, TenantContext 
     public async Task<IActionResult> OnPostDeleteAsync(long? version, CancellationToken ct)
     {
         if (await LoadAsync(ct) is not { Transaction: { } t }) return NotFound();
-        try
-        {
-            await projects.DeleteTransactionAsync(Project, t, version, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            TempData["Notice"] = L["Someone else changed this record after you loaded it. Review it before deleting."].Value;
-            return Redirect(Back);
-        }
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", t.Describe(Languages.Current)].Value;
-        return Redirect(Back);
+        return await this.MoveToTrashAsync(L, () => projects.DeleteTransactionAsync(Project, t, version, ct), t.Describe(Languages.Current), Back, Back);
     }
 
     private async Task<(CooperationProject Project, ProjectTransaction? Transaction)?> LoadAsync(CancellationToken ct)
