@@ -370,5 +370,15 @@ public abstract class IatiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
     }
 }
 
+// The streaming test samples the process's live managed memory: nothing else may run meanwhile.
+[Collection(MeasuredAlone.Name)]
 public sealed class IatiTestsOnSqlite(SqliteApp app) : IatiTests<SqliteApp>(app);
+[Collection(MeasuredAlone.Name)]
 public sealed class IatiTestsOnPostgres(PostgresApp app) : IatiTests<PostgresApp>(app);
+
+/// <summary>Test classes that measure the process (memory) and so run after the others, one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredAlone
+{
+    public const string Name = "Measured alone";
+}
