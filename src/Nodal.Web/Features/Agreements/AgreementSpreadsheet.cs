@@ -97,7 +97,12 @@ public sealed class AgreementSpreadsheet(
         {
             using var buffer = new MemoryStream();
             using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-            using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ",", NewLine = "\r\n" }))
+            using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
+                   {
+                       Delimiter = ",", NewLine = "\r\n",
+                       // With NewLine set, CsvHelper quotes only fields holding "\r\n": signatories are one per line ("\n").
+                       ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny(['\r', '\n']) ?? -1) >= 0,
+                   }))
             {
                 foreach (var c in Columns) csv.WriteField(c);
                 csv.NextRecord();
@@ -324,6 +329,7 @@ public sealed class AgreementSpreadsheet(
                 errors.Add(new ImportError(table.Rows[i].Number, Code, group.Key, L["The code {0} is in rows {1}: each agreement goes in one row.", group.Key, rowNumbers]));
         }
         var taken = reserved.Concat(codes.Where(c => c.Length > 0)).ToList();
+        var duplicateRows = errors.Select(e => e.Row).ToHashSet();
 
         var planned = new List<(Agreement? Existing, AgreementInput Input, AgreementStatus? MoveTo)>();
         int unchanged = 0;
@@ -336,7 +342,7 @@ public sealed class AgreementSpreadsheet(
                 if (failed.Add(column))
                     errors.Add(new ImportError(row.Number, column, index.TryGetValue(column, out var at) && at < row.Cells.Length ? row.Cells[at].Text : null, message));
             }
-            if (errors.Any(e => e.Row == row.Number)) failed.Add(Code);
+            if (duplicateRows.Contains(row.Number)) failed.Add(Code);
 
             var match = codes[i].Length > 0 ? existing.GetValueOrDefault(codes[i]) : null;
             var before = match is null ? null : AgreementInput.From(match);
