@@ -39,6 +39,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementService>();
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementListService>();
         services.AddScoped<Nodal.Web.Features.Agreements.AgreementDocumentService>();
+        services.AddScoped<Nodal.Web.Features.Agreements.AgreementSpreadsheet>();
         services.AddScoped<Nodal.Web.Features.Projects.ProjectService>(); services.AddScoped<Nodal.Web.Features.Projects.ProjectListService>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiExporter>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiImporter>();
         services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();

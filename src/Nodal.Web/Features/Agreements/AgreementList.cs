@@ -59,6 +59,16 @@ public sealed class AgreementListService(NodalDbContext db, AgreementService agr
 
     public async Task<PagedList<AgreementRow>> ListAsync(AgreementListQuery query, CancellationToken ct)
     {
+        var (list, sort, desc) = await FilteredAsync(query, ct);
+        var size = Math.Clamp(query.PageSize ?? 25, 1, ListQuery.MaxPageSize);
+        var pages = Math.Max(1, (int)Math.Ceiling(list.Count / (double)size));
+        var page = Math.Clamp(query.Page ?? 1, 1, pages);
+        return new PagedList<AgreementRow>(list.Skip((page - 1) * size).Take(size).ToList(), list.Count, page, size, sort, desc);
+    }
+
+    /// <summary>Every agreement the query's search and filters keep, in its order (no paging): the list and its export.</summary>
+    public async Task<(IReadOnlyList<AgreementRow> Rows, string Sort, bool Descending)> FilteredAsync(AgreementListQuery query, CancellationToken ct)
+    {
         var rows = await AllAsync(ct);
         var filtered = rows.AsEnumerable();
         if (query.Kind is { } kind) filtered = filtered.Where(r => r.Row.Kind == kind);
@@ -88,11 +98,7 @@ public sealed class AgreementListService(NodalDbContext db, AgreementService agr
             "activity" => list.OrderBy(r => r.LastActivity is null).Then(r => r.LastActivity, desc),
             _ => Order(list, r => r.Code, desc, StringComparer.OrdinalIgnoreCase),
         };
-        ordered = ordered.ThenBy(r => r.Code, StringComparer.OrdinalIgnoreCase);
-        var size = Math.Clamp(query.PageSize ?? 25, 1, ListQuery.MaxPageSize);
-        var pages = Math.Max(1, (int)Math.Ceiling(list.Count / (double)size));
-        var page = Math.Clamp(query.Page ?? 1, 1, pages);
-        return new PagedList<AgreementRow>(ordered.Skip((page - 1) * size).Take(size).ToList(), list.Count, page, size, sort, desc);
+        return (ordered.ThenBy(r => r.Code, StringComparer.OrdinalIgnoreCase).ToList(), sort, desc);
     }
 
     /// <summary>Active agreements that need attention: dormant, or expiring within 90 days (or past expiry), most urgent first.</summary>
