@@ -46,7 +46,7 @@ public abstract partial class CounterpartSpreadsheetTests<TApp>(TApp app) : ICla
         var tag = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         foreach (var body in new object[]
                  {
-                     new { code = "X" + tag + "-1", kind = "City", gazetteerId = Gazetteer.Search("Nantes", "FR")[0].Id, notes = new { es = "=Nota con signo", fr = "Note" } },
+                     new { code = "X" + tag + "-1", kind = "City", gazetteerId = Gazetteer.Search("Nantes", "FR")[0].Id, notes = new { es = "=Nota con signo", fr = "Note sur\ndeux lignes" } },
                      new { code = "X" + tag + "-2", kind = "Foundation", name = "Fundación " + tag, country = "ES", website = "https://example.org", latitude = 40.1234567, longitude = -3.5 },
                      new { code = "X" + tag + "-3", kind = "CityNetwork", networkCode = "eurocities", allowDuplicate = true },
                  })

@@ -97,12 +97,7 @@ public sealed class AgreementSpreadsheet(
         {
             using var buffer = new MemoryStream();
             using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-            using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture)
-                   {
-                       Delimiter = ",", NewLine = "\r\n",
-                       // With NewLine set, CsvHelper quotes only fields holding "\r\n": signatories are one per line ("\n").
-                       ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny(['\r', '\n']) ?? -1) >= 0,
-                   }))
+            using (var csv = new CsvWriter(writer, SpreadsheetFile.CsvExport()))
             {
                 foreach (var c in Columns) csv.WriteField(c);
                 csv.NextRecord();

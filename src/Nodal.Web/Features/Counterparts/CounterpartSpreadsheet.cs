@@ -50,7 +50,7 @@ public sealed class CounterpartSpreadsheet(NodalDbContext db, TenantContext tena
         {
             using var buffer = new MemoryStream();
             using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-            using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ",", NewLine = "\r\n" }))
+            using (var csv = new CsvWriter(writer, SpreadsheetFile.CsvExport()))
             {
                 foreach (var c in Columns) csv.WriteField(c);
                 csv.NextRecord();

@@ -192,7 +192,7 @@ public sealed class ActionSpreadsheet(NodalDbContext db, TenantContext tenant, A
     {
         using var buffer = new MemoryStream();
         using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ",", NewLine = "\r\n" }))
+        using (var csv = new CsvWriter(writer, SpreadsheetFile.CsvExport()))
         {
             foreach (var c in columns) csv.WriteField(c.Key);
             csv.NextRecord();

@@ -43,6 +43,17 @@ public sealed class SpreadsheetRejectedException(string message, bool tooLarge =
 /// </summary>
 public static class SpreadsheetFile
 {
+    /// <summary>
+    /// How every CSV export writes: comma, CRLF rows, and any field with a line break quoted (with NewLine set,
+    /// CsvHelper alone would quote only fields holding "\r\n", and a bare "\n" would split the row).
+    /// </summary>
+    public static CsvConfiguration CsvExport() => new(CultureInfo.InvariantCulture)
+    {
+        Delimiter = ",",
+        NewLine = "\r\n",
+        ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || (args.Field?.IndexOfAny(['\r', '\n']) ?? -1) >= 0,
+    };
+
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 20_000;
     public const int MaxColumns = 200;
