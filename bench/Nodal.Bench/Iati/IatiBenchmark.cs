@@ -120,7 +120,8 @@ public static class IatiBenchmark
                 $"{set.Max(p => p.Memory.ManagedPeak) / Mb:F0}",
                 $"{set.Max(p => p.Memory.WorkingSetPeak) / Mb:F0}",
                 $"{set.Max(p => p.Memory.WorkingSetPeak - p.Memory.WorkingSetBefore) / Mb:+0;-0}",
-                $"{Median(set.Select(p => (double)p.Memory.Allocated)) / Mb:N0}",
+                // GC.GetTotalAllocatedBytes has been seen to go backwards under server GC (a pass "allocating" −10 GB): such passes are left out.
+                set.Any(p => p.Memory.Allocated >= 0) ? $"{Median(set.Where(p => p.Memory.Allocated >= 0).Select(p => (double)p.Memory.Allocated)) / Mb:N0}" : "n/a",
                 $"{Median(set.Select(p => (double)p.Memory.Gen2)):F0}",
                 written is null ? "" : $"{written.Projects:N0} / {written.Partners:N0} / {written.Transactions:N0} / {written.AuditEntries:N0}",
             ]);
@@ -273,7 +274,7 @@ public sealed record MemoryPeak(long ManagedBefore, long ManagedPeak, long Worki
 {
     public override string ToString() =>
         $"managed {ManagedBefore / (1024 * 1024):N0} → peak {ManagedPeak / (1024 * 1024):N0} MiB, working set {WorkingSetBefore / (1024 * 1024):N0} → peak {WorkingSetPeak / (1024 * 1024):N0} MiB, "
-        + $"allocated {Allocated / (1024 * 1024):N0} MiB, {Gen2} gen2 GCs";
+        + $"allocated {(Allocated >= 0 ? $"{Allocated / (1024 * 1024):N0} MiB" : "n/a (the counter went backwards)")}, {Gen2} gen2 GCs";
 }
 
 /// <summary>Samples GC.GetTotalMemory(false) and the resident set every 50 ms; resets and reads the kernel's peak (VmHWM) when it can.</summary>
