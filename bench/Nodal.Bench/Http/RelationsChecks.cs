@@ -49,6 +49,9 @@ public static class RelationsChecks
                     if (root.GetArrayLength() == 0) throw new InvalidOperationException($"{w.FirstPath} answered an empty list.");
                     return $"{root.GetArrayLength():N0} items, {size}";
                 }
+                // The projects API wraps its page with the budget totals: { "list": { "items", "total", … }, "budgets": […] }.
+                if (!root.TryGetProperty("total", out _) && root.TryGetProperty("list", out var wrapped) && wrapped.ValueKind == JsonValueKind.Object)
+                    root = wrapped;
                 int? total = root.TryGetProperty("total", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt32() : null;
                 int? items = root.TryGetProperty("items", out var i) && i.ValueKind == JsonValueKind.Array ? i.GetArrayLength() : null;
                 if (total > list.Total)
