@@ -136,7 +136,7 @@ public sealed class ProjectValidator : AbstractValidator<ProjectInput>
         {
             RuleFor(x => x.Title[lang]).MaximumLength(300).OverridePropertyName($"Title.{Pascal(lang)}").WithMessage(L["Use at most {0} characters.", 300]);
             RuleFor(x => x.Description[lang]).MaximumLength(8000).OverridePropertyName($"Description.{Pascal(lang)}").WithMessage(L["Use at most {0} characters.", 8000]);
-            RuleFor(x => x.Beneficiaries[lang]).MaximumLength(2000).OverridePropertyName($"Beneficiaries.{Pascal(lang)}").WithMessage(L["Use at most {0} characters.", 2000]);
+            RuleFor(x => x.Beneficiaries[lang]).MaximumLength(1000).OverridePropertyName($"Beneficiaries.{Pascal(lang)}").WithMessage(L["Use at most {0} characters.", 1000]);
             RuleFor(x => x.Results[lang]).MaximumLength(4000).OverridePropertyName($"Results.{Pascal(lang)}").WithMessage(L["Use at most {0} characters.", 4000]);
         }
         RuleFor(x => x.Kind).NotNull().WithMessage(L["Choose the kind of cooperation."]).IsInEnum().WithMessage(L["Choose the kind of cooperation."]);
@@ -200,7 +200,7 @@ public sealed class TransactionValidator : AbstractValidator<TransactionInput>
             .GreaterThan(0).WithMessage(L["Enter an amount greater than zero."]);
         RuleFor(x => x.Currency).Must(c => string.IsNullOrWhiteSpace(c) || IatiCodes.IsCurrency(c.Trim().ToUpperInvariant()))
             .WithMessage(L["Enter an ISO 4217 currency code, such as EUR."]);
-        RuleFor(x => x.Description).MaximumLength(2000).WithMessage(L["Use at most {0} characters.", 2000]);
+        RuleFor(x => x.Description).MaximumLength(1000).WithMessage(L["Use at most {0} characters.", 1000]);
         RuleFor(x => x.ProviderName).MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
         RuleFor(x => x.ReceiverName).MaximumLength(300).WithMessage(L["Use at most {0} characters.", 300]);
         if (requireVersion)

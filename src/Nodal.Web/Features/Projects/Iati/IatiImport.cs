@@ -357,7 +357,7 @@ public sealed class IatiImporter(NodalDbContext db, TenantContext tenant, Projec
                 On = on,
                 Amount = amount,
                 Currency = (value?.Attribute("currency")?.Value ?? currency ?? input.Currency)?.Trim().ToUpperInvariant(),
-                Description = Truncate(Narratives(t.Element("description"), lang).Get(lang), 2000),
+                Description = Truncate(Narratives(t.Element("description"), lang).Get(lang), 1000),
                 ProviderName = Truncate(OrgName(t.Element("provider-org"), lang), 300),
                 ReceiverName = Truncate(OrgName(t.Element("receiver-org"), lang), 300),
             });
