@@ -31,7 +31,6 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartSpreadsheet>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
-        services.AddScoped<Nodal.Web.Features.Missions.NetLookups>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();

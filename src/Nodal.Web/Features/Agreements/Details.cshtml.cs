@@ -41,9 +41,7 @@ public sealed class DetailsModel(AgreementService agreements, AgreementDocumentS
         if (a is null) return false;
         Agreement = a;
         Parties = await lookups.CounterpartsAsync(a.PartyIds, ct);
-        if (a.LeadDepartmentId is { } lead)
-            LeadDepartment = (await db.Departments.AsNoTracking().Where(d => d.Id == lead).Select(d => new { d.Code, d.Name }).FirstOrDefaultAsync(ct)) is { } d
-                ? $"{d.Code} — {d.Name.Get(Languages.Current, tenant.DefaultLanguage)}" : null;
+        LeadDepartment = (await lookups.DepartmentAsync(a.LeadDepartmentId, ct))?.Label;
         DormancyMonths = await agreements.DormancyMonthsAsync(ct);
         Health = agreements.Health(a, await agreements.ActivityDatesAsync(a.Id, ct), DormancyMonths);
         Ledger = await agreements.LedgerAsync(a.Id, ct);

@@ -6,7 +6,7 @@ namespace Nodal.Web.Features.Agreements;
 
 /// <summary>Adds an agreement (/agreements/new) or changes one (/agreements/{id}/edit).</summary>
 [Requires(Capability.ManageRelations)]
-public sealed class EditModel(AgreementService agreements, RelationLookups lookups, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(AgreementService agreements, RelationLookups lookups, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     [FromRoute] public Guid? Id { get; set; }
     [BindProperty] public AgreementInput Input { get; set; } = new();
@@ -80,7 +80,6 @@ public sealed class EditModel(AgreementService agreements, RelationLookups looku
     private async Task LoadAsync(CancellationToken ct)
     {
         Counterparts = await lookups.CounterpartOptionsAsync(ct);
-        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct))
-            .Select(d => new SelectListItem($"{d.Code} — {d.Name.Get(Languages.Current, tenant.DefaultLanguage)}", d.Id.ToString())).ToList();
+        Departments = await lookups.DepartmentOptionsAsync(ct);
     }
 }

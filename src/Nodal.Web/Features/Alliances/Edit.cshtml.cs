@@ -7,7 +7,7 @@ namespace Nodal.Web.Features.Alliances;
 
 /// <summary>Adds an alliance or declaration (/alliances/new) or changes one (/alliances/{id}/edit).</summary>
 [Requires(Capability.ManageRelations)]
-public sealed class EditModel(AllianceService alliances, NetLookups lookups, RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(AllianceService alliances, RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     [FromRoute] public Guid? Id { get; set; }
     [BindProperty] public AllianceInput Input { get; set; } = new();
@@ -81,6 +81,6 @@ public sealed class EditModel(AllianceService alliances, NetLookups lookups, Rel
     {
         Counterparts = await relations.CounterpartOptionsAsync(ct);
         Networks = await relations.CounterpartOptionsAsync(ct, CounterpartKind.CityNetwork);
-        ActionOptions = await lookups.ActionOptionsAsync(ct);
+        ActionOptions = await relations.ActionOptionsAsync(ct);
     }
 }

@@ -7,7 +7,7 @@ using Nodal.Web.Features.Relations;
 namespace Nodal.Web.Features.Memberships;
 
 /// <summary>A membership: roles held, reports due, and what it brought (actions and missions with the network).</summary>
-public sealed class DetailsModel(MembershipService service, NetLookups lookups, RelationLookups relations, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailsModel(MembershipService service, RelationLookups relations, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     public NetworkMembership Membership { get; private set; } = null!;
     public RelationRef? Network { get; private set; }
@@ -32,10 +32,10 @@ public sealed class DetailsModel(MembershipService service, NetLookups lookups, 
         Roles = roles;
         Reports = reports;
         Network = (await relations.CounterpartsAsync([m.NetworkId], ct)).GetValueOrDefault(m.NetworkId);
-        Department = await lookups.DepartmentAsync(m.LeadDepartmentId, ct);
+        Department = await relations.DepartmentAsync(m.LeadDepartmentId, ct);
         var network = m.NetworkId;
         var actionIds = await db.Actions.AsNoTracking().Where(a => a.CounterpartIds.Contains(network)).Select(a => a.Id).ToListAsync(ct);
-        Actions = await lookups.ActionsAsync(actionIds, ct);
+        Actions = await relations.ActionsAsync(actionIds, ct);
         var lang = Languages.Current;
         var missions = await db.Missions.AsNoTracking().Where(x => x.CounterpartIds.Contains(network)).OrderByDescending(x => x.Start)
             .Select(x => new { x.Id, x.Title, x.Start }).ToListAsync(ct);

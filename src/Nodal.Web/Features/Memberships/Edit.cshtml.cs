@@ -7,7 +7,7 @@ namespace Nodal.Web.Features.Memberships;
 
 /// <summary>Adds a membership (/memberships/new) or changes one (/memberships/{id}/edit).</summary>
 [Requires(Capability.ManageRelations)]
-public sealed class EditModel(MembershipService service, NetLookups lookups, RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(MembershipService service, RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     [FromRoute] public Guid? Id { get; set; }
     [BindProperty] public MembershipInput Input { get; set; } = new();
@@ -77,6 +77,6 @@ public sealed class EditModel(MembershipService service, NetLookups lookups, Rel
     private async Task LoadAsync(CancellationToken ct)
     {
         Networks = await relations.CounterpartOptionsAsync(ct, CounterpartKind.CityNetwork);
-        Departments = await lookups.DepartmentOptionsAsync(ct);
+        Departments = await relations.DepartmentOptionsAsync(ct);
     }
 }

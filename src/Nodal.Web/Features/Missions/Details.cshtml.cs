@@ -4,7 +4,7 @@ using Nodal.Web.Features.Relations;
 
 namespace Nodal.Web.Features.Missions;
 
-public sealed class DetailsModel(MissionService missions, NetLookups lookups, RelationLookups relations, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class DetailsModel(MissionService missions, RelationLookups relations, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     public Mission Mission { get; private set; } = null!;
     public IReadOnlyList<RelationRef> Counterparts { get; private set; } = [];
@@ -22,8 +22,8 @@ public sealed class DetailsModel(MissionService missions, NetLookups lookups, Re
         var parties = await relations.CounterpartsAsync(m.CounterpartIds, ct);
         Counterparts = m.CounterpartIds.Where(parties.ContainsKey).Select(c => parties[c]).ToList();
         if (m.AgreementId is { } ag) Agreement = (await relations.AgreementsAsync([ag], ct)).GetValueOrDefault(ag);
-        FollowUps = await lookups.ActionsAsync(m.FollowUpActionIds, ct);
-        Department = await lookups.DepartmentAsync(m.LeadDepartmentId, ct);
+        FollowUps = await relations.ActionsAsync(m.FollowUpActionIds, ct);
+        Department = await relations.DepartmentAsync(m.LeadDepartmentId, ct);
         CanEdit = missions.CanEdit(m);
         if (tenant.Can(Capability.ReadHistory)) History = await HistoryQuery.ForRecordAsync(db, id, ct);
         return Page();

@@ -6,7 +6,7 @@ namespace Nodal.Web.Features.Missions;
 
 /// <summary>Adds a mission, visit or event (/missions/new) or changes one (/missions/{id}/edit).</summary>
 [Requires(Capability.LogRelations)]
-public sealed class EditModel(MissionService missions, NetLookups lookups, RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class EditModel(MissionService missions, RelationLookups relations, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     [FromRoute] public Guid? Id { get; set; }
     [BindProperty] public MissionInput Input { get; set; } = new();
@@ -92,9 +92,9 @@ public sealed class EditModel(MissionService missions, NetLookups lookups, Relat
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Departments = await lookups.DepartmentOptionsAsync(ct, onlyLedByUser: true);
+        Departments = await relations.DepartmentOptionsAsync(ct, onlyLedByUser: true);
         Counterparts = await relations.CounterpartOptionsAsync(ct);
         Agreements = await relations.AgreementOptionsAsync(ct);
-        ActionOptions = await lookups.ActionOptionsAsync(ct);
+        ActionOptions = await relations.ActionOptionsAsync(ct);
     }
 }

@@ -8,7 +8,7 @@ namespace Nodal.Web.Features.Projects;
 
 /// <summary>Adds a project (/projects/new) or changes one (/projects/{id}/edit).</summary>
 [Requires(Capability.ManageRelations)]
-public sealed partial class EditModel(ProjectService projects, RelationLookups lookups, NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed partial class EditModel(ProjectService projects, RelationLookups lookups, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
 {
     /// <summary>Empty sector pickers offered after the chosen ones.</summary>
     public const int BlankSectors = 2;
@@ -84,9 +84,7 @@ public sealed partial class EditModel(ProjectService projects, RelationLookups l
     private async Task LoadAsync(CancellationToken ct)
     {
         Agreements = await lookups.AgreementOptionsAsync(ct);
-        var lang = Languages.Current;
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
-        Departments = departments.Select(d => new SelectListItem($"{d.Code} — {d.Name.Get(lang, tenant.DefaultLanguage)}", d.Id.ToString())).ToList();
+        Departments = await lookups.DepartmentOptionsAsync(ct);
     }
 
     /// <summary>The sector pickers: one per chosen sector, then empty ones.</summary>

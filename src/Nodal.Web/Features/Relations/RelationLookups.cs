@@ -67,6 +67,39 @@ public sealed class RelationLookups(NodalDbContext db, TenantContext tenant, ISt
         return rows.ToDictionary(r => r.Id, r => new RelationRef(r.Id, $"{r.Code} — {r.Title.Get(lang, tenant.DefaultLanguage)}", $"/{Org}/projects/{r.Id}"));
     }
 
+    /// <summary>Departments as options ("MOB — Mobility"); with <paramref name="onlyLedByUser"/>, a focal point sees only their own.</summary>
+    public async Task<IReadOnlyList<SelectListItem>> DepartmentOptionsAsync(CancellationToken ct, bool onlyLedByUser = false)
+    {
+        var rows = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
+        var lang = Languages.Current;
+        return rows.Where(d => !onlyLedByUser || tenant.Can(Capability.ManageRelations) || tenant.CanEditDepartment(d.Id))
+            .Select(d => new SelectListItem($"{d.Code} — {d.Name.Get(lang, tenant.DefaultLanguage)}", d.Id.ToString())).ToList();
+    }
+
+    public async Task<RelationRef?> DepartmentAsync(Guid? id, CancellationToken ct)
+    {
+        if (id is not { } d) return null;
+        var row = await db.Departments.AsNoTracking().Where(x => x.Id == d).Select(x => new { x.Id, x.Code, x.Name }).FirstOrDefaultAsync(ct);
+        return row is null ? null : new RelationRef(row.Id, $"{row.Code} — {row.Name.Get(Languages.Current, tenant.DefaultLanguage)}", $"/{Org}/departments/{row.Id}");
+    }
+
+    /// <summary>The organization's actions by code (every plan).</summary>
+    public async Task<IReadOnlyList<SelectListItem>> ActionOptionsAsync(CancellationToken ct)
+    {
+        var lang = Languages.Current;
+        var rows = await db.Actions.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
+        return rows.Select(a => new SelectListItem($"{a.Code} — {Actions.ActionDisplay.Shorten(a.Title.Get(lang, tenant.DefaultLanguage), 80)}", a.Id.ToString())).ToList();
+    }
+
+    public async Task<IReadOnlyList<RelationRef>> ActionsAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var set = ids.Distinct().ToList();
+        if (set.Count == 0) return [];
+        var lang = Languages.Current;
+        var rows = await db.Actions.AsNoTracking().Where(a => set.Contains(a.Id)).OrderBy(a => a.Code).Select(a => new { a.Id, a.Code, a.Title }).ToListAsync(ct);
+        return rows.Select(a => new RelationRef(a.Id, $"{a.Code} — {a.Title.Get(lang, tenant.DefaultLanguage)}", $"/{Org}/actions/{a.Id}")).ToList();
+    }
+
     /// <summary>The next free code with a prefix, e.g. "CP-" → CP-0013 (four digits, more when needed).</summary>
     public static string NextCode(string prefix, IEnumerable<string> existing)
     {
