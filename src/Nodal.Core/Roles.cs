@@ -36,6 +36,12 @@ public enum Capability
     LogRelations,
     /// <summary>Seeing and editing counterparts' contacts (people's names, e-mails and phones).</summary>
     ReadContacts,
+    /// <summary>Defining indicators and their targets; evaluations; externalities and mitigations; maturity records.</summary>
+    ManageMonitoring,
+    /// <summary>Entering and submitting measurements; focal points only for indicators their department owns.</summary>
+    EnterMeasurements,
+    /// <summary>Validating measurements or returning them with a comment (the office, never the department that entered them).</summary>
+    ValidateMeasurements,
 }
 
 public static class Permissions
@@ -46,9 +52,9 @@ public static class Permissions
         Capability.ReadHistory => role is not OrgRole.Contributor,
         Capability.ManageOrganization or Capability.ManageMembers => role is OrgRole.Administrator,
         Capability.ManageDepartments or Capability.ManageOffice or Capability.ManageTrash or Capability.ManagePlans
-            or Capability.ManageRelations
+            or Capability.ManageRelations or Capability.ManageMonitoring or Capability.ValidateMeasurements
             => role is OrgRole.Administrator or OrgRole.Coordinator,
-        Capability.EditOwnDepartment or Capability.EditActions or Capability.LogRelations or Capability.ReadContacts => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
+        Capability.EditOwnDepartment or Capability.EditActions or Capability.LogRelations or Capability.ReadContacts or Capability.EnterMeasurements => role is OrgRole.Administrator or OrgRole.Coordinator or OrgRole.FocalPoint,
         _ => false,
     };
 

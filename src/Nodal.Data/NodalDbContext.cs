@@ -9,6 +9,7 @@ using Nodal.Core.Auditing;
 using Nodal.Core.Organizations;
 using Nodal.Core.Policy;
 using Nodal.Core.Relations;
+using Nodal.Core.Monitoring;
 
 namespace Nodal.Data;
 
@@ -50,6 +51,14 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
     public DbSet<ProjectPartner> ProjectPartners => Set<ProjectPartner>();
     public DbSet<ProjectTransaction> ProjectTransactions => Set<ProjectTransaction>();
     public DbSet<Mission> Missions => Set<Mission>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorTarget> IndicatorTargets => Set<IndicatorTarget>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<Evaluation> Evaluations => Set<Evaluation>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+    public DbSet<Externality> Externalities => Set<Externality>();
+    public DbSet<Mitigation> Mitigations => Set<Mitigation>();
+    public DbSet<MaturityRecord> MaturityRecords => Set<MaturityRecord>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -116,6 +125,7 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
 
         ConfigurePolicy(b);
         ConfigureRelations(b);
+        ConfigureMonitoring(b);
 
         b.Entity<AuditEntry>(e =>
         {
@@ -368,6 +378,100 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
             e.HasOne<Department>().WithMany().HasForeignKey(m => m.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.OrganizationId, m.Start });
             e.HasIndex(m => new { m.OrganizationId, m.AgreementId });
+        });
+    }
+
+    private static void ConfigureMonitoring(ModelBuilder b)
+    {
+        b.Entity<Indicator>(e =>
+        {
+            e.Property(i => i.Code).HasMaxLength(20);
+            e.ComplexProperty(i => i.Name, Localized(300));
+            e.ComplexProperty(i => i.Definition, Localized(2000));
+            e.Property(i => i.Unit).HasMaxLength(40);
+            e.Property(i => i.BaselineValue).HasPrecision(20, 6);
+            e.Property(i => i.BaselineText).HasMaxLength(2000);
+            e.Property(i => i.DataSource).HasMaxLength(400);
+            e.Property(i => i.SdgIndicator).HasMaxLength(20);
+            e.Property(i => i.DisaggregationName).HasMaxLength(100);
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(i => i.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Department>().WithMany().HasForeignKey(i => i.OwnerDepartmentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Objective>().WithMany().HasForeignKey(i => i.ObjectiveId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<PolicyAction>().WithMany().HasForeignKey(i => i.ActionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<CooperationProject>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Externality>().WithMany().HasForeignKey(i => i.ExternalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(i => new { i.OrganizationId, i.Code }).IsUnique();
+            e.HasIndex(i => new { i.OrganizationId, i.PlanId });
+            e.HasIndex(i => new { i.OrganizationId, i.OwnerDepartmentId });
+            e.HasIndex(i => new { i.OrganizationId, i.ObjectiveId });
+        });
+        b.Entity<IndicatorTarget>(e =>
+        {
+            e.Property(t => t.Value).HasPrecision(20, 6);
+            e.Property(t => t.Text).HasMaxLength(1000);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(t => t.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => new { t.OrganizationId, t.IndicatorId, t.Period });
+        });
+        b.Entity<Measurement>(e =>
+        {
+            e.Property(m => m.Value).HasPrecision(20, 6);
+            e.Property(m => m.Text).HasMaxLength(4000);
+            e.Property(m => m.Note).HasMaxLength(2000);
+            e.Property(m => m.ReturnComment).HasMaxLength(2000);
+            e.Property(m => m.EvidenceUrl).HasMaxLength(400);
+            e.Property(m => m.EvidenceFileName).HasMaxLength(255);
+            e.Property(m => m.EvidenceContentType).HasMaxLength(100);
+            e.Property(m => m.EvidenceSha256).HasMaxLength(64);
+            e.Property(m => m.SubmittedBy).HasMaxLength(256);
+            e.Property(m => m.ValidatedBy).HasMaxLength(256);
+            e.HasOne<Indicator>().WithMany().HasForeignKey(m => m.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+            // One live measurement per indicator and period; one in the Trash does not block a new one.
+            e.HasIndex(m => new { m.OrganizationId, m.IndicatorId, m.Period }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+            e.HasIndex(m => new { m.OrganizationId, m.Status });
+        });
+        b.Entity<Evaluation>(e =>
+        {
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.ComplexProperty(x => x.Title, Localized(300));
+            e.ComplexProperty(x => x.Method, Localized(4000));
+            e.ComplexProperty(x => x.Findings, Localized(8000));
+            e.ComplexProperty(x => x.PracticeSummary, Localized(8000));
+            e.Property(x => x.EvaluatorNames).HasMaxLength(400);
+            e.Property(x => x.ReportUrl).HasMaxLength(400);
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganizationId, x.Code }).IsUnique();
+            e.HasIndex(x => new { x.OrganizationId, x.PlanId });
+        });
+        b.Entity<Recommendation>(e =>
+        {
+            e.ComplexProperty(r => r.Text, Localized(2000));
+            e.ComplexProperty(r => r.Response, Localized(2000));
+            e.HasOne<Evaluation>().WithMany().HasForeignKey(r => r.EvaluationId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(r => new { r.OrganizationId, r.EvaluationId });
+        });
+        b.Entity<Externality>(e =>
+        {
+            e.ToTable("Externalities");
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.ComplexProperty(x => x.Name, Localized(300));
+            e.ComplexProperty(x => x.Description, Localized(4000));
+            e.ComplexProperty(x => x.WhoBenefits, Localized(2000));
+            e.ComplexProperty(x => x.WhoBearsCost, Localized(2000));
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.OrganizationId, x.Code }).IsUnique();
+            e.HasIndex(x => new { x.OrganizationId, x.PlanId });
+        });
+        b.Entity<Mitigation>(e =>
+        {
+            e.ComplexProperty(m => m.Measure, Localized(2000));
+            e.HasOne<Externality>().WithMany().HasForeignKey(m => m.ExternalityId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.OrganizationId, m.ExternalityId });
+        });
+        b.Entity<MaturityRecord>(e =>
+        {
+            e.Property(m => m.TakenBy).HasMaxLength(256);
+            e.HasOne<StrategicPlan>().WithMany().HasForeignKey(m => m.PlanId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.OrganizationId, m.PlanId, m.TakenOn });
         });
     }
 

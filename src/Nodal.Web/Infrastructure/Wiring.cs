@@ -31,6 +31,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Counterparts.CounterpartSpreadsheet>();
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
+        services.AddScoped<Nodal.Web.Features.Monitoring.MonitoringFacts>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();

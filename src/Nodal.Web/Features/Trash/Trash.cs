@@ -34,6 +34,13 @@ public sealed class TrashService(NodalDbContext db)
         ["ProjectPartner"] = typeof(Nodal.Core.Relations.ProjectPartner),
         ["ProjectTransaction"] = typeof(Nodal.Core.Relations.ProjectTransaction),
         ["Mission"] = typeof(Nodal.Core.Relations.Mission),
+        ["Indicator"] = typeof(Nodal.Core.Monitoring.Indicator),
+        ["IndicatorTarget"] = typeof(Nodal.Core.Monitoring.IndicatorTarget),
+        ["Measurement"] = typeof(Nodal.Core.Monitoring.Measurement),
+        ["Evaluation"] = typeof(Nodal.Core.Monitoring.Evaluation),
+        ["Recommendation"] = typeof(Nodal.Core.Monitoring.Recommendation),
+        ["Externality"] = typeof(Nodal.Core.Monitoring.Externality),
+        ["Mitigation"] = typeof(Nodal.Core.Monitoring.Mitigation),
     };
 
     private static readonly MethodInfo ListOneMethod = typeof(TrashService).GetMethod(nameof(ListKindAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
