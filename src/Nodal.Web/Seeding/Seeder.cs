@@ -132,6 +132,7 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
         await db.SaveChangesAsync(ct);
         await DemoPlan.SeedSolmarAsync(db, org, depts, ct);
         await DemoRelations.SeedSolmarAsync(db, org, depts, ct);
+        await DemoMonitoring.SeedSolmarAsync(db, org.Id, depts, ct);
         // The adopted plan's first version, frozen as the adoption operation does.
         var current = await db.Plans.SingleAsync(p => p.OrganizationId == org.Id && p.IsCurrent, ct);
         db.PlanVersions.Add(new PlanVersion
