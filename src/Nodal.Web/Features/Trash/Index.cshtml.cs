@@ -10,8 +10,12 @@ public sealed class IndexModel(TrashService trash, TenantContext tenant, IString
 
     public async Task<IActionResult> OnPostRestoreAsync(string kind, Guid id, CancellationToken ct)
     {
-        if (!await trash.RestoreAsync(kind, id, ct)) return NotFound();
-        TempData["Notice"] = L["The record was restored."].Value;
+        switch (await trash.RestoreAsync(kind, id, ct))
+        {
+            case RestoreOutcome.NotFound: return NotFound();
+            case RestoreOutcome.Occupied: TempData["Notice"] = L["It cannot be restored: another record has taken its place."].Value; break;
+            default: TempData["Notice"] = L["The record was restored."].Value; break;
+        }
         return Redirect($"/{tenant.OrganizationSlug}/trash");
     }
 }

@@ -3,6 +3,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Nodal.Web.Features.Trash;
 
+public enum RestoreOutcome
+{
+    Restored,
+    NotFound,
+    /// <summary>A live record has taken its place (a measurement of the same indicator and period).</summary>
+    Occupied,
+}
+
 public sealed record TrashItem(string Type, Guid Id, string Label, DateTime DeletedAt, string? DeletedBy);
 
 /// <summary>
@@ -54,9 +62,9 @@ public sealed class TrashService(NodalDbContext db)
         return all.OrderByDescending(i => i.DeletedAt).ToList();
     }
 
-    /// <summary>Brings a record back; false when there is no such deleted record in this organization.</summary>
-    public async Task<bool> RestoreAsync(string kind, Guid id, CancellationToken ct) =>
-        Kinds.TryGetValue(kind, out var type) && await (Task<bool>)RestoreOneMethod.MakeGenericMethod(type).Invoke(this, [id, ct])!;
+    /// <summary>Brings a record back, unless there is no such deleted record in this organization or a live one took its place.</summary>
+    public async Task<RestoreOutcome> RestoreAsync(string kind, Guid id, CancellationToken ct) =>
+        Kinds.TryGetValue(kind, out var type) ? await (Task<RestoreOutcome>)RestoreOneMethod.MakeGenericMethod(type).Invoke(this, [id, ct])! : RestoreOutcome.NotFound;
 
     private async Task<List<TrashItem>> ListKindAsync<T>(string name, CancellationToken ct) where T : TenantEntity
     {
@@ -65,14 +73,18 @@ public sealed class TrashService(NodalDbContext db)
         return rows.Select(r => new TrashItem(name, r.Id, r.Describe(lang), r.DeletedAt!.Value, r.DeletedBy)).ToList();
     }
 
-    private async Task<bool> RestoreKindAsync<T>(Guid id, CancellationToken ct) where T : TenantEntity
+    private async Task<RestoreOutcome> RestoreKindAsync<T>(Guid id, CancellationToken ct) where T : TenantEntity
     {
         var entity = await db.Deleted<T>().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (entity is null) return false;
+        if (entity is null) return RestoreOutcome.NotFound;
+        // One live measurement per indicator and period: a deleted one comes back only to an empty slot.
+        if (entity is Nodal.Core.Monitoring.Measurement m
+            && await db.Measurements.AnyAsync(x => x.IndicatorId == m.IndicatorId && x.Period == m.Period, ct))
+            return RestoreOutcome.Occupied;
         entity.DeletedAt = null;
         entity.DeletedBy = null;
         await db.SaveChangesAsync(ct);
-        return true;
+        return RestoreOutcome.Restored;
     }
 }
 
@@ -84,8 +96,14 @@ public static class TrashApi
         g.MapGet("/", async (TrashService trash, CancellationToken ct) => TypedResults.Ok(await trash.ListAsync(ct)))
             .Requires(Capability.ManageTrash)
             .WithName("ListTrash").WithSummary("List deleted records").WithDescription("Every deleted record of the organization, newest first.");
-        g.MapPost("/{kind}/{id:guid}/restore", async Task<Results<NoContent, NotFound<ProblemDetails>>> (string kind, Guid id, TrashService trash, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-                await trash.RestoreAsync(kind, id, ct) ? TypedResults.NoContent() : ApiResults.NotFound(L))
+        g.MapPost("/{kind}/{id:guid}/restore", async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> (string kind, Guid id, TrashService trash, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+                await trash.RestoreAsync(kind, id, ct) switch
+                {
+                    RestoreOutcome.Restored => TypedResults.NoContent(),
+                    RestoreOutcome.Occupied => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: L["It cannot be restored: another record has taken its place."]),
+                    _ => ApiResults.NotFound(L),
+                })
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .Requires(Capability.ManageTrash)
             .WithName("RestoreFromTrash").WithSummary("Restore a deleted record").WithDescription("kind is Department, OfficeUnit or OfficeYear.");
         return api;
