@@ -100,7 +100,7 @@ public static partial class EvaluationText
             if (cat is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) continue;
             b.Append(char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c));
         }
-        return b.ToString().Normalize(NormalizationForm.FormC).Replace("œ", "oe").Replace("æ", "ae").Replace("ß", "ss");
+        return Spaces().Replace(b.ToString().Normalize(NormalizationForm.FormC), " ").Trim().Replace("œ", "oe").Replace("æ", "ae").Replace("ß", "ss");
     }
 
     [GeneratedRegex(@"\s+")]
