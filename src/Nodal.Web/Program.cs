@@ -104,6 +104,8 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Projects/PartnerEdit", "/{org}/projects/{projectId:guid}/partners/new");
                     o.Conventions.AddPageRoute("/Projects/TransactionEdit", "/{org}/projects/{projectId:guid}/transactions/new");
                     o.Conventions.AddPageRoute("/Alliances/Edit", "/{org}/alliances/new");
+                    o.Conventions.AddPageRoute("/Externalities/Edit", "/{org}/externalities/new");
+                    o.Conventions.AddPageRoute("/Externalities/MitigationEdit", "/{org}/externalities/{externalityId:guid}/mitigations/new");
                 })
                 .AddMvcOptions(o =>
                 {
