@@ -106,6 +106,8 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Alliances/Edit", "/{org}/alliances/new");
                     o.Conventions.AddPageRoute("/Evaluations/Edit", "/{org}/evaluations/new");
                     o.Conventions.AddPageRoute("/Evaluations/RecommendationEdit", "/{org}/evaluations/{evaluationId:guid}/recommendations/new");
+                    o.Conventions.AddPageRoute("/Externalities/Edit", "/{org}/externalities/new");
+                    o.Conventions.AddPageRoute("/Externalities/MitigationEdit", "/{org}/externalities/{externalityId:guid}/mitigations/new");
                 })
                 .AddMvcOptions(o =>
                 {

@@ -44,6 +44,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
         services.AddScoped<Nodal.Web.Features.Evaluations.EvaluationService>(); services.AddScoped<Nodal.Web.Features.Evaluations.EvaluationListService>(); services.AddScoped<Nodal.Web.Features.Evaluations.GoodPracticeService>();
+        services.AddScoped<Nodal.Web.Features.Externalities.ExternalityService>(); services.AddScoped<Nodal.Web.Features.Externalities.ExternalityWatch>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -72,6 +73,7 @@ public static class Wiring
         Nodal.Web.Features.Map.MapApi.MapMapApi(api);
         Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
         Nodal.Web.Features.Evaluations.EvaluationsApi.MapEvaluationsApi(api);
+        Nodal.Web.Features.Externalities.ExternalitiesApi.MapExternalitiesApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -112,6 +114,7 @@ public static class Wiring
                     new() { Name = "Projects", Description = "Cooperation projects with partners and transactions; IATI 2.03 export and import." },
                     new() { Name = "Evaluations", Description = "Impact and process evaluations, systematizations, the follow-up of their recommendations, and the library of good practices." },
                     new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
+                    new() { Name = "Externalities", Description = "Negative externalities of the international action: drivers, who gains and who pays, indicators watching them and mitigation measures." },
                 };
                 return Task.CompletedTask;
             });
