@@ -104,6 +104,7 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Projects/PartnerEdit", "/{org}/projects/{projectId:guid}/partners/new");
                     o.Conventions.AddPageRoute("/Projects/TransactionEdit", "/{org}/projects/{projectId:guid}/transactions/new");
                     o.Conventions.AddPageRoute("/Alliances/Edit", "/{org}/alliances/new");
+                    o.Conventions.AddPageRoute("/Indicators/Edit", "/{org}/indicators/new");
                 })
                 .AddMvcOptions(o =>
                 {

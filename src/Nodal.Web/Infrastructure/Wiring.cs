@@ -32,6 +32,7 @@ public static class Wiring
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
         services.AddScoped<Nodal.Web.Features.Monitoring.MonitoringFacts>();
+        services.AddScoped<Nodal.Web.Features.Indicators.IndicatorService>(); services.AddScoped<Nodal.Web.Features.Indicators.IndicatorListService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
@@ -70,6 +71,7 @@ public static class Wiring
         Nodal.Web.Features.Projects.ProjectsApi.MapProjectsApi(api);
         Nodal.Web.Features.Map.MapApi.MapMapApi(api);
         Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
+        Nodal.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -109,6 +111,7 @@ public static class Wiring
                     new() { Name = "Networks", Description = "Memberships of city networks with roles held and reports due; city alliances and declarations." },
                     new() { Name = "Projects", Description = "Cooperation projects with partners and transactions; IATI 2.03 export and import." },
                     new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
+                    new() { Name = "Indicators", Description = "Indicators of measurement and evaluation with their targets and progress to target." },
                 };
                 return Task.CompletedTask;
             });
