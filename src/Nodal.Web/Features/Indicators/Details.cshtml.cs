@@ -88,7 +88,8 @@ public sealed class DetailsModel(IndicatorService indicators, IndicatorListServi
                     t.Value, MonitoringLabels.FormatValue(i, t.Value, t.Text), null, null));
             }
         }
-        return rows.OrderBy(r => r.Period).ThenBy(r => Periods.Rank(r.Span)).ToList();
+        // A year's row comes after its periods.
+        return rows.OrderBy(r => Periods.EndOf(r.Period, r.Span)).ThenBy(r => Periods.Rank(r.Span)).ToList();
     }
 
     /// <summary>The light of one trend row: its validated value against its target, like the indicator's progress.</summary>
