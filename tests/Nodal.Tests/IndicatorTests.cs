@@ -368,6 +368,13 @@ public abstract class IndicatorTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains("50 congresos", Row(offTrackId));
         Assert.Contains("1 objective of this plan has no indicator", list); // O2
         Assert.DoesNotContain("Add an indicator", list); // a viewer cannot
+        using var htmx = new HttpRequestMessage(HttpMethod.Get, $"/solmar/indicators?plan={p.Plan}&level=Programmatic&culture=en");
+        htmx.Headers.Add("HX-Request", "true");
+        var partial = await web.Http.SendAsync(htmx);
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        var partialHtml = await partial.Content.ReadAsStringAsync();
+        Assert.StartsWith("<div id=\"indicator-list\">", partialHtml.TrimStart()); // htmx gets only the list
+        Assert.Contains("2 indicators", partialHtml);
 
         var page = await web.GetHtmlAsync($"/solmar/indicators/{onTrackId}?culture=en");
         Assert.Contains("The sum of 2 of 4 quarters of 2025 compared with 2/4 of its target", page);
