@@ -108,6 +108,7 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Evaluations/RecommendationEdit", "/{org}/evaluations/{evaluationId:guid}/recommendations/new");
                     o.Conventions.AddPageRoute("/Externalities/Edit", "/{org}/externalities/new");
                     o.Conventions.AddPageRoute("/Externalities/MitigationEdit", "/{org}/externalities/{externalityId:guid}/mitigations/new");
+                    o.Conventions.AddPageRoute("/Indicators/Edit", "/{org}/indicators/new");
                 })
                 .AddMvcOptions(o =>
                 {

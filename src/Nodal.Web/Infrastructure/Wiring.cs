@@ -32,6 +32,7 @@ public static class Wiring
         services.AddScoped<ActionSpreadsheet>();
         services.AddScoped<RelationLookups>();
         services.AddScoped<Nodal.Web.Features.Monitoring.MonitoringFacts>();
+        services.AddScoped<Nodal.Web.Features.Indicators.IndicatorService>(); services.AddScoped<Nodal.Web.Features.Indicators.IndicatorListService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionService>();
         services.AddScoped<Nodal.Web.Features.Missions.MissionListService>();
         services.AddScoped<Nodal.Web.Features.Calendar.CalendarService>();
@@ -74,6 +75,7 @@ public static class Wiring
         Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
         Nodal.Web.Features.Evaluations.EvaluationsApi.MapEvaluationsApi(api);
         Nodal.Web.Features.Externalities.ExternalitiesApi.MapExternalitiesApi(api);
+        Nodal.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -115,6 +117,7 @@ public static class Wiring
                     new() { Name = "Evaluations", Description = "Impact and process evaluations, systematizations, the follow-up of their recommendations, and the library of good practices." },
                     new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
                     new() { Name = "Externalities", Description = "Negative externalities of the international action: drivers, who gains and who pays, indicators watching them and mitigation measures." },
+                    new() { Name = "Indicators", Description = "Indicators of measurement and evaluation with their targets and progress to target." },
                 };
                 return Task.CompletedTask;
             });
