@@ -172,6 +172,22 @@ public abstract class MaturityTests<TApp>(TApp app) : IClassFixture<TApp> where 
     }
 
     [Fact]
+    public async Task The_demo_plans_are_assessed_whatever_data_they_hold()
+    {
+        using var api = await app.ApiClientAsync(Coordinator);
+        using var web = await app.SignInAsync(Viewer);
+        foreach (var plan in (await api.GetFromJsonAsync<JsonArray>("/api/v1/plans"))!)
+        {
+            var id = (string)plan!["id"]!;
+            var m = await Json(await api.GetAsync($"/api/v1/plans/{id}/maturity"), HttpStatusCode.OK);
+            var summary = m["summary"]!;
+            Assert.Equal(Maturity.Checks.Count, (int)summary["met"]! + (int)summary["partly"]! + (int)summary["notMet"]! + (int)summary["notAssessable"]!);
+            Assert.All(m["checks"]!.AsArray(), c => Assert.Equal((int)c!["evidenceTotal"]! > 0, c["evidence"]!.AsArray().Count > 0));
+            Assert.Contains("id=\"maturity-summary\"", await web.GetHtmlAsync($"/{Seeder.DemoSlug}/plans/{id}/maturity"));
+        }
+    }
+
+    [Fact]
     public async Task Another_organizations_plan_answers_404()
     {
         using var other = await app.ApiClientAsync(TestApp.AdminEmail, Seeder.SecondDemoSlug);
