@@ -46,6 +46,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
         services.AddScoped<Nodal.Web.Features.Evaluations.EvaluationService>(); services.AddScoped<Nodal.Web.Features.Evaluations.EvaluationListService>(); services.AddScoped<Nodal.Web.Features.Evaluations.GoodPracticeService>();
         services.AddScoped<Nodal.Web.Features.Externalities.ExternalityService>(); services.AddScoped<Nodal.Web.Features.Externalities.ExternalityWatch>();
+        services.AddScoped<Nodal.Web.Features.Maturity.MaturityService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -76,6 +77,7 @@ public static class Wiring
         Nodal.Web.Features.Evaluations.EvaluationsApi.MapEvaluationsApi(api);
         Nodal.Web.Features.Externalities.ExternalitiesApi.MapExternalitiesApi(api);
         Nodal.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(api);
+        Nodal.Web.Features.Maturity.MaturityApi.MapMaturityApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -118,6 +120,7 @@ public static class Wiring
                     new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
                     new() { Name = "Externalities", Description = "Negative externalities of the international action: drivers, who gains and who pays, indicators watching them and mitigation measures." },
                     new() { Name = "Indicators", Description = "Indicators of measurement and evaluation with their targets and progress to target." },
+                    new() { Name = "Maturity", Description = "The policy maturity self-assessment of a plan: the paper's six attributes and nine recommendations as checks with evidence, and its records." },
                 };
                 return Task.CompletedTask;
             });

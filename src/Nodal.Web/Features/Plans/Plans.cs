@@ -222,7 +222,7 @@ public sealed record PlanTransition(PlanStatus To, bool NeedsAdoption);
 /// Plans and what hangs from them (territorial analysis, axes, objectives, versions), shared by the pages
 /// and the API. Writes save inside the request's transaction.
 /// </summary>
-public sealed class PlanService(NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L)
+public sealed class PlanService(NodalDbContext db, TenantContext tenant, IStringLocalizer<SharedResource> L, Maturity.MaturityService maturity)
 {
     public string Lang => tenant.DefaultLanguage;
 
@@ -319,11 +319,15 @@ public sealed class PlanService(NodalDbContext db, TenantContext tenant, IString
             p.AdoptionAct = adoption.AdoptionAct!.Trim();
             var number = await db.PlanVersions.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).Where(x => x.PlanId == p.Id).MaxAsync(x => (int?)x.Number, ct) ?? 0;
             var snapshot = await PlanSnapshot.TakeAsync(db, p, ct);
-            db.PlanVersions.Add(new PlanVersion
+            var version = new PlanVersion
             {
                 PlanId = p.Id, Number = number + 1, AdoptedOn = p.AdoptedOn!.Value, AdoptedBy = p.AdoptedBy, AdoptionAct = p.AdoptionAct,
                 FrozenBy = tenant.UserName, Snapshot = snapshot.ToJson(),
-            });
+            };
+            db.PlanVersions.Add(version);
+            await db.SaveChangesAsync(ct);
+            // The maturity self-assessment is kept with the version frozen (the trend across versions).
+            await maturity.RecordAsync(p, version.Id, ct);
         }
         await db.SaveChangesAsync(ct);
         return new ValidationResult();
