@@ -9,7 +9,9 @@ public enum WorkloadSet
     Policy = 2,
     /// <summary>The relations registry (issue #4): map, registry lists, agreement pages.</summary>
     Relations = 4,
-    All = Departments | Policy | Relations,
+    /// <summary>Measurement and evaluation (issue #5): the plan dashboard (page and API), an indicator page, the measurements list, the maturity page, the section's front page.</summary>
+    Monitoring = 16,
+    All = Departments | Policy | Relations | Monitoring,
     /// <summary>The IATI import against a raw XmlReader pass (issue #4, item 12); not in <see cref="All"/>: it takes minutes.</summary>
     Iati = 8,
 }
@@ -36,6 +38,8 @@ public sealed class BenchOptions
     public WorkloadSet Workloads { get; private set; } = WorkloadSet.All;
     /// <summary>Actions of each noise organization as a share of the measured one's (1: the same).</summary>
     public double NoiseActionShare { get; private set; } = 1;
+    /// <summary>Indicators (and their measurements), externalities and evaluations of each noise organization as a share of the measured one's.</summary>
+    public double NoiseMonitoringShare { get; private set; } = 1;
     public bool GenerateOnly { get; private set; }
     /// <summary>After measuring, time the overview's parts one by one (its queries, their materialization, the figures).</summary>
     public bool Breakdown { get; private set; } = true;
@@ -59,13 +63,16 @@ public sealed class BenchOptions
           --warmup S         longest warm-up (default 90); it ends once the JIT has gone quiet
           --concurrency N    concurrent workers under load (default 4); every workload also runs with 1
           --db sqlite|postgres   default: postgres when NODAL_BENCH_POSTGRES is set, else sqlite
-          --workloads all|departments|policy|relations|iati
+          --workloads all|departments|policy|relations|monitoring|iati
                              which endpoints to measure (default all; /ping always); several
-                             with commas (policy,relations); iati (not in all): the IATI import
+                             with commas (policy,monitoring); iati (not in all): the IATI import
                              of a generated file against a raw XmlReader pass, with peak memory
           --iati-mb N        the IATI file's size in MB (default 200; the upload limit is 250)
           --noise-actions X  actions of each noise organization as a share of the measured
                              one's 10,000 (default 1: every organization a large city)
+          --noise-monitoring X  indicators (with their 120 months of measurements), externalities
+                             and evaluations of each noise organization as a share of the
+                             measured one's (default 1)
           --generate-only    generate the data, print the counts and the time, and stop
           --no-breakdown     skip timing the overview's parts (queries, materialization, figures)
           --breakdown-only   generate, start, time the overview's parts, and stop (no load)
@@ -107,14 +114,19 @@ public sealed class BenchOptions
                             "departments" => WorkloadSet.Departments,
                             "policy" or "plans" => WorkloadSet.Policy,
                             "relations" or "registry" => WorkloadSet.Relations,
+                            "monitoring" or "measurement" => WorkloadSet.Monitoring,
                             "iati" => WorkloadSet.Iati,
-                            var other => throw new ArgumentException($"Unknown workloads '{other}': use all, departments, policy, relations or iati."),
+                            var other => throw new ArgumentException($"Unknown workloads '{other}': use all, departments, policy, relations, monitoring or iati."),
                         };
                     if (o.Workloads == 0) throw new ArgumentException("--workloads needs at least one set.");
                     break;
                 case "--noise-actions":
                     o.NoiseActionShare = double.Parse(Next(), CultureInfo.InvariantCulture);
                     if (o.NoiseActionShare is < 0 or > 1) throw new ArgumentException("--noise-actions is a share from 0 to 1.");
+                    break;
+                case "--noise-monitoring":
+                    o.NoiseMonitoringShare = double.Parse(Next(), CultureInfo.InvariantCulture);
+                    if (o.NoiseMonitoringShare is < 0 or > 1) throw new ArgumentException("--noise-monitoring is a share from 0 to 1.");
                     break;
                 case "--iati-mb": o.IatiMegabytes = Positive(double.Parse(Next(), CultureInfo.InvariantCulture), "--iati-mb"); break;
                 case "--generate-only": o.GenerateOnly = true; break;

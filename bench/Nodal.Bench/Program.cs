@@ -51,7 +51,8 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
 var ct = cts.Token;
 
 using var capture = new SqlCapture();
-var profile = new LargeCityProfile { Scale = options.Scale, NoiseOrganizations = options.NoiseOrganizations, NoiseActionShare = options.NoiseActionShare };
+var profile = new LargeCityProfile { Scale = options.Scale, NoiseOrganizations = options.NoiseOrganizations, NoiseActionShare = options.NoiseActionShare,
+    NoiseMonitoringShare = options.NoiseMonitoringShare };
 
 Console.WriteLine($"Nodal benchmark — {kind}, scale {options.Scale}, {options.Concurrency} workers, {Describe(options)}");
 Console.WriteLine($"machine: {Cpu()}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC");
@@ -82,6 +83,7 @@ var policy = PolicyData.Of(dataset.Measured);
 Console.WriteLine($"  {dataset.Measured.Slug}'s current plan: {policy.Objectives} objectives ({policy.ObjectivesWithoutAction} with no action), {policy.Axes} axes, "
     + $"{policy.Actions:N0} actions ({policy.PlannedActions:N0} planned, {policy.ReactiveActions:N0} reactive), {policy.Milestones:N0} milestones, {policy.BudgetLines:N0} budget lines");
 Console.WriteLine($"  {dataset.Measured.Slug}'s relations registry: {RelationsData.Of(dataset.Measured)}");
+Console.WriteLine($"  {dataset.Measured.Slug}'s measurement and evaluation: {MonitoringData.Of(dataset.Measured)}");
 Console.WriteLine($"  generation: {dataset.Timings}");
 Console.WriteLine();
 if (options.GenerateOnly)
@@ -164,6 +166,27 @@ Registry($"GET /{slug}/agreements/{{id}} ({agreementSample.Count} ids)", "the ag
     new RelationsExpectation.Page(minPage, relations.AgreementCodes[relations.AgreementIds.IndexOf(agreementSample[0])]));
 foreach (var (w, shortName, _) in relationsSet) shortNames[w] = shortName;
 
+// Measurement and evaluation (issue #5), on the current plan's 500 indicators and 60,000 measurements. The plan dashboard
+// (page and API), the indicator page, the measurements list and the maturity page are written on other branches: every
+// URL is here, each is probed once after start-up, a 404 skips it, and it is measured as soon as the build has it. The
+// section's front page is in main.
+var monitoring = MonitoringData.Of(measured);
+var indicatorSample = Enumerable.Range(0, Math.Min(50, monitoring.IndicatorIds.Count))
+    .Select(i => i * monitoring.IndicatorIds.Count / Math.Min(50, monitoring.IndicatorIds.Count)).Distinct().ToList();
+var monitoringSet = new List<(HttpGetWorkload W, string Short, MonitoringExpectation Expected)>();
+void Monitored(string label, string shortName, IReadOnlyList<string> paths, bool token, MonitoringExpectation expected) =>
+    monitoringSet.Add((new HttpGetWorkload($"{label} ({(token ? "token" : "cookie")})", client, paths, token ? withToken : withCookie), shortName, expected));
+Monitored($"GET /{slug}/plans/{{id}}/dashboard", "the plan dashboard", [$"/{slug}/plans/{planId}/dashboard"], false,
+    new MonitoringExpectation.Page(minPage, monitoring.IndicatorCodes[0]));
+Monitored("GET /api/v1/plans/{id}/dashboard", "the dashboard API", [$"/api/v1/plans/{planId}/dashboard"], true,
+    new MonitoringExpectation.PlanJson(monitoring.IndicatorIds));
+Monitored($"GET /{slug}/indicators/{{id}} ({indicatorSample.Count} ids)", "the indicator page", [.. indicatorSample.Select(i => $"/{slug}/indicators/{monitoring.IndicatorIds[i]}")], false,
+    new MonitoringExpectation.Page(minPage, monitoring.IndicatorCodes[indicatorSample[0]]));
+Monitored($"GET /{slug}/measurements", "the measurements page", [$"/{slug}/measurements"], false, new MonitoringExpectation.Page(minPage));
+Monitored($"GET /{slug}/plans/{{id}}/maturity", "the maturity page", [$"/{slug}/plans/{planId}/maturity"], false, new MonitoringExpectation.Page(minPage));
+Monitored($"GET /{slug}/monitoring", "the monitoring front page", [$"/{slug}/monitoring"], false, new MonitoringExpectation.Page(minPage));
+foreach (var (w, shortName, _) in monitoringSet) shortNames[w] = shortName;
+
 var withDepartments = options.Workloads.HasFlag(WorkloadSet.Departments);
 var withPolicy = options.Workloads.HasFlag(WorkloadSet.Policy);
 var actionLists = new List<HttpGetWorkload>();
@@ -192,10 +215,24 @@ if (withRelations)
             relationsEndpoints.Add(w); // any other answer is measured: a status other than 200 counts as an error
     }
 }
+var withMonitoring = options.Workloads.HasFlag(WorkloadSet.Monitoring);
+var monitoringEndpoints = new List<HttpGetWorkload>();
+if (withMonitoring)
+{
+    foreach (var (w, _, _) in monitoringSet)
+    {
+        var (status, _) = await w.ProbeAsync(ct);
+        if (status == System.Net.HttpStatusCode.NotFound)
+            Console.WriteLine($"SKIPPED {w.Label}: {w.FirstPath} answered 404 (skipped: 404; not in this build yet, it is measured as soon as it answers).");
+        else
+            monitoringEndpoints.Add(w); // any other answer is measured: a status other than 200 counts as an error
+    }
+}
 var endpoints = new List<Workload> { ping };
 if (withDepartments) endpoints.AddRange([api, page, details]);
 endpoints.AddRange(policyEndpoints);
 endpoints.AddRange(relationsEndpoints);
+endpoints.AddRange(monitoringEndpoints);
 
 if (options.Serve)
 {
@@ -208,6 +245,7 @@ if (options.Serve)
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/plans/{planId}/overview'");
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Authorization: Bearer {secret}' '{host.BaseAddress}api/v1/plans/{planId}/figures'");
     Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/map'");
+    Console.WriteLine($"  wrk -t2 -c{options.Concurrency} -d10s --latency -H 'Cookie: {cookie}' '{host.BaseAddress}{slug}/plans/{planId}/dashboard'");
     // Ctrl+C reaches the host first (it stops the app), or this process when the host has not claimed it.
     using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, host.App.Lifetime.ApplicationStopping);
     try { await Task.Delay(Timeout.Infinite, stop.Token); } catch (OperationCanceledException) { }
@@ -277,6 +315,25 @@ if (withPolicy)
     }
 }
 
+if (monitoringEndpoints.Count > 0)
+{
+    var warnings = new List<string>();
+    foreach (var (w, shortName, expected) in monitoringSet.Where(x => monitoringEndpoints.Contains(x.W)))
+    {
+        var size = await MonitoringChecks.RunAsync(w, expected, warnings.Add, ct);
+        // The replayed SQL must read rows as the app did, or it would time empty answers.
+        var rows = sql[w].Count == 0 ? 0 : await raw.RunOnceAsync(sql[w], ct);
+        if (sql[w].Count > 0 && rows == 0)
+            throw new InvalidOperationException($"The SQL of {shortName}, replayed, read no rows.");
+        Console.WriteLine($"  {shortName}: {size}; {sql[w].Count} SQL commands reading {rows:N0} rows");
+        if (sql[w].Count == 0) continue;
+        rawOf[w] = new RawSqlWorkload($"raw SQL of {shortName} (all {sql[w].Count})", raw, sql[w]);
+        rawWorkloads.Add(rawOf[w]);
+    }
+    foreach (var warning in warnings) Console.WriteLine($"WARNING: {warning}");
+    Console.WriteLine("Monitoring checks passed.");
+}
+
 if (relationsEndpoints.Count > 0)
 {
     var warnings = new List<string>();
@@ -328,7 +385,7 @@ if (withDepartments)
     ratios.Add(("details page ÷ all of its SQL", details, rawOf[details]));
     ratios.Add(("all API SQL: a pooled connection per command ÷ one open connection", rawApiReopen!, rawOf[api]));
 }
-foreach (var w in policyEndpoints.Concat(relationsEndpoints).Where(rawOf.ContainsKey)) ratios.Add(($"{shortNames[w]} ÷ all of its SQL", w, rawOf[w]));
+foreach (var w in policyEndpoints.Concat(relationsEndpoints).Concat(monitoringEndpoints).Where(rawOf.ContainsKey)) ratios.Add(($"{shortNames[w]} ÷ all of its SQL", w, rawOf[w]));
 Console.WriteLine($"{"p95 ÷ p95",-70}{$"{options.Concurrency} workers",24}{"1 worker",24}");
 foreach (var (label, endpoint, rawSql) in ratios)
     Console.WriteLine($"{label,-70}{Report.Ratio(loaded, endpoint, rawSql),24}{Report.Ratio(single, endpoint, rawSql),24}");
@@ -353,6 +410,7 @@ Console.WriteLine();
 
 Console.WriteLine("Query plans (tenant filter and indexes):");
 string[] planned = ["Departments", "AuditEntries", "Plans", "Objectives", "Axes", "Actions", "ActionBudgets", "ActionMilestones",
+    "Indicators", "IndicatorTargets", "Measurements", "Evaluations", "Recommendations", "Externalities", "Mitigations", "MaturityRecords",
     "Counterparts", "Contacts", "Agreements", "LedgerEntries", "NetworkMemberships", "Alliances", "Projects", "ProjectPartners", "ProjectTransactions", "Missions"];
 foreach (var c in endpoints.Skip(1).Where(w => w != page).SelectMany(w => sql[w]).Where(c => planned.Any(c.Mentions)).DistinctBy(c => c.Text))
 {
@@ -488,6 +546,13 @@ static async Task<string> CountRowsAsync(BenchHost host)
         ("project partners", await db.ProjectPartners.IgnoreQueryFilters().CountAsync()),
         ("project transactions", await db.ProjectTransactions.IgnoreQueryFilters().CountAsync()),
         ("missions", await db.Missions.IgnoreQueryFilters().CountAsync()),
+        ("indicators", await db.Indicators.IgnoreQueryFilters().CountAsync()),
+        ("indicator targets", await db.IndicatorTargets.IgnoreQueryFilters().CountAsync()),
+        ("measurements", await db.Measurements.IgnoreQueryFilters().CountAsync()),
+        ("externalities", await db.Externalities.IgnoreQueryFilters().CountAsync()),
+        ("mitigations", await db.Mitigations.IgnoreQueryFilters().CountAsync()),
+        ("evaluations", await db.Evaluations.IgnoreQueryFilters().CountAsync()),
+        ("recommendations", await db.Recommendations.IgnoreQueryFilters().CountAsync()),
         ("audit entries", await db.AuditEntries.IgnoreQueryFilters().CountAsync()),
     };
     return string.Join(", ", counts.Select(c => $"{c.Item2:N0} {c.Item1}"));

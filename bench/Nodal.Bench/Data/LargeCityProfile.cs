@@ -98,6 +98,27 @@ public class LargeCityProfile
     public double ActionAgreementShare { get; init; } = 0.05;
     public double ActionProjectShare { get; init; } = 0.05;
 
+    // Measurement and evaluation (issue #5), on the current plan.
+    /// <summary>Indicators of the current plan, all monthly and quantitative, each with <see cref="MeasurementMonths"/> periods of history.</summary>
+    public int Indicators => Scaled(500);
+    /// <summary>Months of measurements per indicator: 10 years (500 × 120 = 60,000 measurements).</summary>
+    public int MeasurementMonths { get; init; } = 120;
+    /// <summary>Externalities of the plan, each with 2–4 mitigations and watched by <see cref="IndicatorsPerExternality"/> indicators.</summary>
+    public int Externalities => Scaled(20);
+    public int IndicatorsPerExternality { get; init; } = 2;
+    public int Evaluations => Scaled(40);
+    public int RecommendationsPerEvaluation { get; init; } = 5;
+    /// <summary>
+    /// Indicators, externalities and evaluations of each tenant-noise organization, as a share of the measured one's
+    /// (1: the same). Lower it only to keep generation short.
+    /// </summary>
+    public double NoiseMonitoringShare { get; init; } = 1;
+
+    public int IndicatorsFor(OrganizationData org) => org.IsMeasured ? Indicators : NoiseCount(Indicators, NoiseMonitoringShare);
+    public int ExternalitiesFor(OrganizationData org) => org.IsMeasured ? Externalities : NoiseCount(Externalities, NoiseMonitoringShare);
+    public int EvaluationsFor(OrganizationData org) => org.IsMeasured ? Evaluations : NoiseCount(Evaluations, NoiseMonitoringShare);
+    private static int NoiseCount(int count, double share) => (int)Math.Round(count * share);
+
     public int ActionsFor(OrganizationData org) => org.IsMeasured ? Actions : NoiseActions;
     public int NoiseActions => (int)Math.Round(Actions * NoiseActionShare);
 
@@ -120,6 +141,9 @@ public class LargeCityProfile
         new ProjectsPart(),
         new MissionsPart(),
         new ActionLinksPart(),
+        new ExternalitiesPart(),
+        new IndicatorsPart(),
+        new EvaluationsPart(),
     ];
 
     public int Scaled(int baseCount) => Math.Max(1, (int)Math.Round(baseCount * Scale));
@@ -147,5 +171,11 @@ public class LargeCityProfile
         ("alliances", Alliances),
         ("cooperation projects", Projects),
         ("missions and events", Missions),
+        ("indicators per current plan (monthly)", Indicators),
+        ("months of measurements per indicator", MeasurementMonths),
+        ("indicators in each noise organization", (int)Math.Round(Indicators * NoiseMonitoringShare)),
+        ("externalities", Externalities),
+        ("evaluations", Evaluations),
+        ("recommendations per evaluation", RecommendationsPerEvaluation),
     ];
 }
