@@ -43,6 +43,8 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Projects.ProjectService>(); services.AddScoped<Nodal.Web.Features.Projects.ProjectListService>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiExporter>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiImporter>();
         services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
+        services.AddScoped<StoredFiles>();
+        services.AddScoped<Nodal.Web.Features.Measurements.MeasurementService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementDueService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -70,6 +72,7 @@ public static class Wiring
         Nodal.Web.Features.Projects.ProjectsApi.MapProjectsApi(api);
         Nodal.Web.Features.Map.MapApi.MapMapApi(api);
         Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
+        Nodal.Web.Features.Measurements.MeasurementsApi.MapMeasurementsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -109,6 +112,7 @@ public static class Wiring
                     new() { Name = "Networks", Description = "Memberships of city networks with roles held and reports due; city alliances and declarations." },
                     new() { Name = "Projects", Description = "Cooperation projects with partners and transactions; IATI 2.03 export and import." },
                     new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
+                    new() { Name = "Measurements", Description = "Indicator values per period: entered by departments, submitted, validated or returned; evidence files." },
                 };
                 return Task.CompletedTask;
             });
