@@ -435,6 +435,169 @@ public abstract class MeasurementTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/measurements/{(string)a["id"]!}")).StatusCode);
         Assert.Equal(1, await CountAsync(f.Culture));
     }
+
+    private async Task<Guid> DeptAsync(string code) =>
+        await app.WithDbAsync(db => db.Departments.Where(d => d.Code == code).Select(d => d.Id).SingleAsync(), await app.OrgIdAsync(Seeder.DemoSlug));
+
+    [Fact]
+    public async Task The_grid_saves_every_row_or_none_with_an_error_next_to_each_bad_row()
+    {
+        var f = await NewFixtureAsync();
+        var mob = await DeptAsync("MOB");
+        using var marta = await app.SignInAsync(FocalPointMobility, language: "es");
+        var grid = $"/solmar/measurements/grid?plan={f.Plan}&on=2025-06-15";
+        var html = await marta.GetHtmlAsync(grid);
+        Assert.Contains(f.NumberCode, html);
+        Assert.DoesNotContain(f.CultureCode, html); // another department's
+        Assert.Equal(HttpStatusCode.Forbidden, (await marta.GetAsync($"/solmar/measurements/grid?plan={f.Plan}&department={await DeptAsync("CUL")}")).StatusCode);
+
+        Dictionary<string, string> Rows(string number, string rating, string text) => new()
+        {
+            ["Rows[0].IndicatorId"] = f.Number.ToString(), ["Rows[0].Period"] = "2025", ["Rows[0].Value"] = number, ["Rows[0].Note"] = "Cuadrícula",
+            ["Rows[1].IndicatorId"] = f.Rating.ToString(), ["Rows[1].Period"] = "2025", ["Rows[1].Value"] = rating,
+            ["Rows[2].IndicatorId"] = f.Text.ToString(), ["Rows[2].Period"] = "2025", ["Rows[2].Text"] = text,
+            ["mode"] = "submit",
+        };
+        var bad = await marta.PostFormAsync(grid, Rows("12,55", "9", "Bien"), grid);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var page = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("row-0-error", page);
+        Assert.Contains("row-1-error", page);
+        Assert.DoesNotContain("row-2-error", page);
+        Assert.Contains("Use como máximo 1 decimales", page);
+        Assert.Equal(0, await CountAsync(f.Number) + await CountAsync(f.Rating) + await CountAsync(f.Text));
+
+        var good = await marta.PostFormAsync(grid, Rows("12,5", "3", "Bien"), grid);
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        var number = (await StoredAsync(f.Number, Y2025))!;
+        Assert.Equal((12.5m, MeasurementStatus.Submitted, "Cuadrícula"), (number.Value, number.Status, number.Note));
+        Assert.Equal(3m, (await StoredAsync(f.Rating, Y2025))!.Value);
+        Assert.Equal("Bien", (await StoredAsync(f.Text, Y2025))!.Text);
+
+        // Validated rows are read-only for focal points: no input, and a forged row is refused.
+        using var api = await app.ApiClientAsync(Coordinator);
+        await PostAsync(api, $"/api/v1/measurements/{number.Id}/validate", new { }, HttpStatusCode.OK);
+        html = await marta.GetHtmlAsync(grid);
+        Assert.DoesNotContain($"value=\"{f.Number}\"", html);
+        var forged = await marta.PostFormAsync(grid, new() { ["Rows[0].IndicatorId"] = f.Number.ToString(), ["Rows[0].Period"] = "2025", ["Rows[0].Value"] = "99", ["mode"] = "draft" }, grid);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Equal(12.5m, (await StoredAsync(f.Number, Y2025))!.Value);
+        _ = mob;
+    }
+
+    [Fact]
+    public async Task Reminders_list_each_departments_missing_periods_in_a_message_a_mail_client_opens()
+    {
+        var f = await NewFixtureAsync();
+        var mob = await DeptAsync("MOB");
+        using var api = await app.ApiClientAsync(FocalPointMobility);
+        // 2024 is a draft (still missing), 2025 is submitted (not missing).
+        await PostAsync(api, "/api/v1/measurements", new { indicatorId = f.Rating, period = "2024", value = 1 });
+        var submitted = await PostAsync(api, "/api/v1/measurements", new { indicatorId = f.Rating, period = "2025", value = 2 });
+        await PostAsync(api, $"/api/v1/measurements/{(string)submitted["id"]!}/submit", new { }, HttpStatusCode.OK);
+
+        using var marta = await app.SignInAsync(FocalPointMobility);
+        Assert.Equal(HttpStatusCode.Forbidden, (await marta.GetAsync($"/solmar/measurements/reminders?plan={f.Plan}")).StatusCode);
+        // The due list shows the focal point's department first, with links to enter what is missing.
+        var due = await marta.GetHtmlAsync($"/solmar/measurements?plan={f.Plan}");
+        Assert.Contains($"/solmar/measurements/new?indicator={f.Number}&amp;period=2024", due);
+
+        using var ana = await app.SignInAsync(Coordinator);
+        var page = await ana.GetHtmlAsync($"/solmar/measurements/reminders?plan={f.Plan}");
+        Assert.Contains("mailto:marta.movilidad@solmar.example", page);
+        var eml = await ana.GetAsync($"/solmar/measurements/reminders?handler=Eml&department={mob}&plan={f.Plan}");
+        Assert.Equal(HttpStatusCode.OK, eml.StatusCode);
+        Assert.Equal("message/rfc822", eml.Content.Headers.ContentType!.MediaType);
+        var message = await MimeKit.MimeMessage.LoadAsync(await eml.Content.ReadAsStreamAsync());
+        Assert.Contains(message.To.Mailboxes, m => m.Address == FocalPointMobility);
+        Assert.Contains(message.From.Mailboxes, m => m.Address == Coordinator);
+        Assert.Equal("1", message.Headers["X-Unsent"]);
+        var body = message.TextBody ?? "";
+        var numberLines = body.Split('\n').Where(l => l.Contains(f.NumberCode)).ToList();
+        Assert.Equal(2, numberLines.Count); // 2024 and 2025
+        Assert.Contains(numberLines, l => l.Contains("2024") && l.Contains("vence el"));
+        Assert.Contains(numberLines, l => l.Contains("2025"));
+        var ratingLines = body.Split('\n').Where(l => l.Contains(f.RatingCode)).ToList();
+        Assert.Single(ratingLines); // the draft of 2024; the submitted 2025 is not missing
+        Assert.Contains("2024", ratingLines[0]);
+        Assert.Contains($"/solmar/measurements/new?indicator={f.Number}&period=2024", body);
+        Assert.StartsWith("Mediciones pendientes", message.Subject);
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(WebClient web, byte[] file, string name)
+    {
+        var page = await web.GetHtmlAsync("/solmar/measurements/import");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
+        Assert.True(token.Success);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(WebUtility.HtmlDecode(token.Groups[1].Value)), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "file", name },
+        };
+        return await web.Http.PostAsync("/solmar/measurements/import?culture=en", form);
+    }
+
+    [Fact]
+    public async Task An_import_saves_all_rows_or_none_reports_each_bad_row_and_an_export_reimports_as_updates()
+    {
+        var f = await NewFixtureAsync();
+        using var marta = await app.SignInAsync(FocalPointMobility);
+        string Csv(params string[] rows) => "Indicator code,Period,Value,Text,Note,Status,breakdown:mujeres,breakdown:hombres\r\n" + string.Join("\r\n", rows) + "\r\n";
+        var bad = Csv(
+            $"{f.NumberCode},2024,12.5,,Registro municipal,submitted,6,6.5",
+            $"{f.RatingCode},2024,alto,,,draft,,",
+            $"{f.CultureCode},2024,3,,,draft,,",
+            $"{f.NumberCode},2025,abc,,,draft,,",
+            $"{f.TextCode},2024,,Avances notables,,validated,,");
+        var response = await ImportAsync(marta, System.Text.Encoding.UTF8.GetBytes(bad), "m.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Errors in the file", html);
+        var errorRows = System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"govuk-table__cell govuk-table__cell--numeric\">(\\d+)</td>").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["4", "5", "6"], errorRows);
+        Assert.Equal(0, await CountAsync(f.Number) + await CountAsync(f.Rating) + await CountAsync(f.Text));
+
+        var good = Csv(
+            $"{f.NumberCode},2024,12.5,,Registro municipal,submitted,6,6.5",
+            $"{f.RatingCode},2024,alto,,,draft,,",
+            $"{f.TextCode},2024,,Avances notables,,,,");
+        response = await ImportAsync(marta, System.Text.Encoding.UTF8.GetBytes(good), "m.csv");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var number = (await StoredAsync(f.Number, Y2024))!;
+        Assert.Equal((12.5m, MeasurementStatus.Submitted), (number.Value, number.Status));
+        Assert.Equal([6m, 6.5m], number.BreakdownValues);
+        Assert.Equal(3m, (await StoredAsync(f.Rating, Y2024))!.Value);
+        Assert.Equal(MeasurementStatus.Draft, (await StoredAsync(f.Text, Y2024))!.Status);
+
+        // The export re-imports as updates: nothing changes.
+        var xlsx = await marta.Http.GetByteArrayAsync($"/solmar/measurements/export?format=xlsx&plan={f.Plan}");
+        var audit = await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync());
+        response = await ImportAsync(marta, xlsx, "export.xlsx");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("0 measurements added, 0 updated, 3 unchanged", WebUtility.HtmlDecode(await marta.GetHtmlAsync("/solmar/measurements/import?culture=en")));
+        Assert.Equal(audit, await app.WithDbAsync(db => db.AuditEntries.IgnoreQueryFilters().CountAsync()));
+
+        // A validated measurement is not overwritten by a focal point's import; the office's import corrects it.
+        using var api = await app.ApiClientAsync(Coordinator);
+        await PostAsync(api, $"/api/v1/measurements/{number.Id}/validate", new { }, HttpStatusCode.OK);
+        var change = Csv($"{f.NumberCode},2024,13,,Registro municipal,,6,7");
+        response = await ImportAsync(marta, System.Text.Encoding.UTF8.GetBytes(change), "m.csv");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("only the office can correct it", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Equal(12.5m, (await StoredAsync(f.Number, Y2024))!.Value);
+        using var ana = await app.SignInAsync(Coordinator);
+        response = await ImportAsync(ana, System.Text.Encoding.UTF8.GetBytes(change), "m.csv");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var corrected = (await StoredAsync(f.Number, Y2024))!;
+        Assert.Equal((13m, MeasurementStatus.Validated), (corrected.Value, corrected.Status));
+
+        // A program renamed .xlsx is refused as a whole.
+        var exe = new byte[2048];
+        "MZ"u8.CopyTo(exe);
+        response = await ImportAsync(marta, exe, "m.xlsx");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("not a spreadsheet", await response.Content.ReadAsStringAsync());
+    }
 }
 
 public sealed class MeasurementTestsOnSqlite(SqliteApp app) : MeasurementTests<SqliteApp>(app);

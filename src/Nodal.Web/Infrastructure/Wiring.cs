@@ -44,7 +44,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
         services.AddScoped<StoredFiles>();
-        services.AddScoped<Nodal.Web.Features.Measurements.MeasurementService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementDueService>();
+        services.AddScoped<Nodal.Web.Features.Measurements.MeasurementService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementDueService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementSpreadsheet>();
         services.AddScoped<Seeder>();
         return services;
     }
