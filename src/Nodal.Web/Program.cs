@@ -97,6 +97,7 @@ namespace Nodal.Web
                     o.Conventions.AddPageRoute("/Counterparts/ContactEdit", "/{org}/counterparts/{counterpartId:guid}/contacts/new");
                     o.Conventions.AddPageRoute("/Office/UnitEdit", "/{org}/office/units/new");
                     o.Conventions.AddPageRoute("/Office/YearEdit", "/{org}/office/years/new");
+                    o.Conventions.AddPageRoute("/Measurements/Edit", "/{org}/measurements/new");
                     o.Conventions.AddPageRoute("/Missions/Edit", "/{org}/missions/new");
                     o.Conventions.AddPageRoute("/Memberships/Edit", "/{org}/memberships/new");
                     o.Conventions.AddPageRoute("/Agreements/Edit", "/{org}/agreements/new");

@@ -47,6 +47,8 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Evaluations.EvaluationService>(); services.AddScoped<Nodal.Web.Features.Evaluations.EvaluationListService>(); services.AddScoped<Nodal.Web.Features.Evaluations.GoodPracticeService>();
         services.AddScoped<Nodal.Web.Features.Externalities.ExternalityService>(); services.AddScoped<Nodal.Web.Features.Externalities.ExternalityWatch>();
         services.AddScoped<Nodal.Web.Features.Maturity.MaturityService>();
+        services.AddScoped<StoredFiles>();
+        services.AddScoped<Nodal.Web.Features.Measurements.MeasurementService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementDueService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementSpreadsheet>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -78,6 +80,7 @@ public static class Wiring
         Nodal.Web.Features.Externalities.ExternalitiesApi.MapExternalitiesApi(api);
         Nodal.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(api);
         Nodal.Web.Features.Maturity.MaturityApi.MapMaturityApi(api);
+        Nodal.Web.Features.Measurements.MeasurementsApi.MapMeasurementsApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -121,6 +124,7 @@ public static class Wiring
                     new() { Name = "Externalities", Description = "Negative externalities of the international action: drivers, who gains and who pays, indicators watching them and mitigation measures." },
                     new() { Name = "Indicators", Description = "Indicators of measurement and evaluation with their targets and progress to target." },
                     new() { Name = "Maturity", Description = "The policy maturity self-assessment of a plan: the paper's six attributes and nine recommendations as checks with evidence, and its records." },
+                    new() { Name = "Measurements", Description = "Indicator values per period: entered by departments, submitted, validated or returned; evidence files." },
                 };
                 return Task.CompletedTask;
             });
