@@ -43,6 +43,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Projects.ProjectService>(); services.AddScoped<Nodal.Web.Features.Projects.ProjectListService>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiExporter>(); services.AddScoped<Nodal.Web.Features.Projects.Iati.IatiImporter>();
         services.AddScoped<Nodal.Web.Features.Map.MapService>();
         services.AddScoped<Nodal.Web.Features.Alliances.AllianceService>();
+        services.AddMemoryCache(); services.AddScoped<Nodal.Web.Features.Dashboard.PlanFactsCache>(); services.AddScoped<Nodal.Web.Features.Dashboard.DashboardService>(); services.AddScoped<Nodal.Web.Features.Dashboard.DepartmentDashboardService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -70,6 +71,7 @@ public static class Wiring
         Nodal.Web.Features.Projects.ProjectsApi.MapProjectsApi(api);
         Nodal.Web.Features.Map.MapApi.MapMapApi(api);
         Nodal.Web.Features.Alliances.AlliancesApi.MapAlliancesApi(api);
+        Nodal.Web.Features.Dashboard.DashboardApi.MapDashboardApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -109,6 +111,7 @@ public static class Wiring
                     new() { Name = "Networks", Description = "Memberships of city networks with roles held and reports due; city alliances and declarations." },
                     new() { Name = "Projects", Description = "Cooperation projects with partners and transactions; IATI 2.03 export and import." },
                     new() { Name = "Missions", Description = "Outbound missions, inbound visits and international events; the calendar." },
+                    new() { Name = "Dashboards", Description = "A plan's dashboard: objectives' traffic lights, indicator trends, budget, SDG contribution, externalities and late measurements." },
                 };
                 return Task.CompletedTask;
             });
