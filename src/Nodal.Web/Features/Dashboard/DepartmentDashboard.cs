@@ -54,7 +54,7 @@ public sealed class DepartmentDashboardService(NodalDbContext db, TenantContext 
                 return new ReturnedMeasurement(m.Id, m.IndicatorId, i.Code, m.Period, i.Frequency, m.ReturnComment);
             }).OrderBy(m => m.IndicatorCode).ThenBy(m => m.Period).ToList();
 
-        var led = db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id && a.LeadDepartmentId == departmentId);
+        var led = db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id && a.LeadDepartmentId == departmentId && a.Status != ActionStatus.Cancelled);
         var actionsLed = await led.CountAsync(ct);
         var pastDue = (await led.Where(a => a.End != null && a.End < today && a.Status != ActionStatus.Done && a.Status != ActionStatus.Cancelled)
                 .OrderBy(a => a.End).Select(a => new { a.Id, a.Code, a.Title, a.End }).ToListAsync(ct))
