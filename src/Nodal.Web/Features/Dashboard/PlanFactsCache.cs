@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Nodal.Web.Features.Plans;
 
@@ -28,7 +29,6 @@ public sealed record PlanActionFacts(PlanFiguresDto Figures, IReadOnlyList<Actio
 public sealed class PlanFactsCache(NodalDbContext db, TenantContext tenant, PlanFiguresService figures, IMemoryCache cache, TimeProvider clock)
 {
     private sealed record Entry(string Stamp, PlanActionFacts Facts);
-    private static readonly string[] SoftDelete = [NodalDbContext.SoftDeleteFilter];
 
     public async Task<PlanActionFacts> GetAsync(StrategicPlan plan, CancellationToken ct)
     {
@@ -45,21 +45,44 @@ public sealed class PlanFactsCache(NodalDbContext db, TenantContext tenant, Plan
     /// <summary>Changes whenever an action, budget line, objective, axis or department of the plan is added, changed, deleted, restored or purged.</summary>
     public async Task<string> StampAsync(Guid planId, CancellationToken ct)
     {
-        var soft = SoftDelete;
-        var actions = await db.Actions.IgnoreQueryFilters(soft).Where(a => a.PlanId == planId)
-            .GroupBy(a => 1).Select(g => new { C = g.Count(), V = g.Sum(a => a.Version), M = g.Max(a => a.UpdatedAt) }).FirstOrDefaultAsync(ct);
-        var budgets = await db.Budgets.IgnoreQueryFilters(soft)
-            .Where(b => db.Actions.IgnoreQueryFilters(soft).Any(a => a.Id == b.ActionId && a.PlanId == planId))
-            .GroupBy(b => 1).Select(g => new { C = g.Count(), V = g.Sum(b => b.Version), M = g.Max(b => b.UpdatedAt) }).FirstOrDefaultAsync(ct);
-        var objectives = await db.Objectives.IgnoreQueryFilters(soft).Where(o => o.PlanId == planId)
-            .GroupBy(o => 1).Select(g => new { C = g.Count(), V = g.Sum(o => o.Version), M = g.Max(o => o.UpdatedAt) }).FirstOrDefaultAsync(ct);
-        var axes = await db.Axes.IgnoreQueryFilters(soft).Where(a => a.PlanId == planId)
-            .GroupBy(a => 1).Select(g => new { C = g.Count(), V = g.Sum(a => a.Version), M = g.Max(a => a.UpdatedAt) }).FirstOrDefaultAsync(ct);
-        var departments = await db.Departments.IgnoreQueryFilters(soft)
-            .GroupBy(d => 1).Select(g => new { C = g.Count(), V = g.Sum(d => d.Version), M = g.Max(d => d.UpdatedAt) }).FirstOrDefaultAsync(ct);
-        static string S(int? c, long? v, DateTime? m) => $"{c}:{v}:{m?.Ticks}";
-        return string.Join('|', S(actions?.C, actions?.V, actions?.M), S(budgets?.C, budgets?.V, budgets?.M), S(objectives?.C, objectives?.V, objectives?.M),
-            S(axes?.C, axes?.V, axes?.M), S(departments?.C, departments?.V, departments?.M));
+        // One round trip, soft-deleted rows included (the query filters do not apply to raw SQL: the organization is named here).
+        string T<TE>() => db.Model.FindEntityType(typeof(TE))!.GetTableName()!;
+        static string Part(string alias) =>
+            $"CAST(COUNT(*) AS TEXT) || ':' || CAST(COALESCE(SUM({alias}.\"Version\"), 0) AS TEXT) || ':' || COALESCE(CAST(MAX({alias}.\"UpdatedAt\") AS TEXT), '')";
+        var org = tenant.OrganizationId ?? Guid.Empty;
+        var sql = $"""
+            SELECT (SELECT {Part("a")} FROM "{T<PolicyAction>()}" a WHERE a."OrganizationId" = @org AND a."PlanId" = @plan)
+              || '|' || (SELECT {Part("b")} FROM "{T<ActionBudget>()}" b JOIN "{T<PolicyAction>()}" a ON a."Id" = b."ActionId"
+                         WHERE b."OrganizationId" = @org AND a."OrganizationId" = @org AND a."PlanId" = @plan)
+              || '|' || (SELECT {Part("o")} FROM "{T<Objective>()}" o WHERE o."OrganizationId" = @org AND o."PlanId" = @plan)
+              || '|' || (SELECT {Part("x")} FROM "{T<Axis>()}" x WHERE x."OrganizationId" = @org AND x."PlanId" = @plan)
+              || '|' || (SELECT {Part("d")} FROM "{T<Department>()}" d WHERE d."OrganizationId" = @org) AS "Value"
+            """;
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            Add(command, "org", org);
+            Add(command, "plan", planId);
+            return (await command.ExecuteScalarAsync(ct))?.ToString() ?? "";
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
+
+        void Add(System.Data.Common.DbCommand command, string name, Guid value)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            // SQLite keeps GUIDs as upper-case text; PostgreSQL as uuid.
+            p.Value = db.Database.IsSqlite() ? value.ToString("D").ToUpperInvariant() : value;
+            command.Parameters.Add(p);
+        }
     }
 
     private async Task<List<ActionLite>> ActionsAsync(Guid planId, CancellationToken ct)
