@@ -49,6 +49,7 @@ public static class Wiring
         services.AddScoped<Nodal.Web.Features.Maturity.MaturityService>();
         services.AddScoped<StoredFiles>();
         services.AddScoped<Nodal.Web.Features.Measurements.MeasurementService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementDueService>(); services.AddScoped<Nodal.Web.Features.Measurements.MeasurementSpreadsheet>();
+        services.AddMemoryCache(); services.AddScoped<Nodal.Web.Features.Dashboard.PlanFactsCache>(); services.AddScoped<Nodal.Web.Features.Dashboard.DashboardService>(); services.AddScoped<Nodal.Web.Features.Dashboard.DepartmentDashboardService>();
         services.AddScoped<Seeder>();
         return services;
     }
@@ -81,6 +82,7 @@ public static class Wiring
         Nodal.Web.Features.Indicators.IndicatorsApi.MapIndicatorsApi(api);
         Nodal.Web.Features.Maturity.MaturityApi.MapMaturityApi(api);
         Nodal.Web.Features.Measurements.MeasurementsApi.MapMeasurementsApi(api);
+        Nodal.Web.Features.Dashboard.DashboardApi.MapDashboardApi(api);
     }
 
     public static IServiceCollection AddNodalOpenApi(this IServiceCollection services) =>
@@ -125,6 +127,7 @@ public static class Wiring
                     new() { Name = "Indicators", Description = "Indicators of measurement and evaluation with their targets and progress to target." },
                     new() { Name = "Maturity", Description = "The policy maturity self-assessment of a plan: the paper's six attributes and nine recommendations as checks with evidence, and its records." },
                     new() { Name = "Measurements", Description = "Indicator values per period: entered by departments, submitted, validated or returned; evidence files." },
+                    new() { Name = "Dashboards", Description = "A plan's dashboard: objectives' traffic lights, indicator trends, budget, SDG contribution, externalities and late measurements." },
                 };
                 return Task.CompletedTask;
             });
