@@ -29,9 +29,9 @@ public sealed class LocalizedTextTests
 public sealed class PermissionTests
 {
     [Theory]
-    [InlineData(OrgRole.Administrator, "Read ReadHistory ManageOrganization ManageMembers ManageDepartments EditOwnDepartment ManageOffice ManageTrash ManagePlans EditActions ManageRelations LogRelations ReadContacts")]
-    [InlineData(OrgRole.Coordinator, "Read ReadHistory ManageDepartments EditOwnDepartment ManageOffice ManageTrash ManagePlans EditActions ManageRelations LogRelations ReadContacts")]
-    [InlineData(OrgRole.FocalPoint, "Read ReadHistory EditOwnDepartment EditActions LogRelations ReadContacts")]
+    [InlineData(OrgRole.Administrator, "Read ReadHistory ManageOrganization ManageMembers ManageDepartments EditOwnDepartment ManageOffice ManageTrash ManagePlans EditActions ManageRelations LogRelations ReadContacts ManageMonitoring EnterMeasurements ValidateMeasurements")]
+    [InlineData(OrgRole.Coordinator, "Read ReadHistory ManageDepartments EditOwnDepartment ManageOffice ManageTrash ManagePlans EditActions ManageRelations LogRelations ReadContacts ManageMonitoring EnterMeasurements ValidateMeasurements")]
+    [InlineData(OrgRole.FocalPoint, "Read ReadHistory EditOwnDepartment EditActions LogRelations ReadContacts EnterMeasurements")]
     [InlineData(OrgRole.Contributor, "Read")]
     [InlineData(OrgRole.Viewer, "Read ReadHistory")]
     public void Each_role_grants_exactly_its_capabilities(OrgRole role, string expected) =>
