@@ -76,7 +76,7 @@ public static class DemoMonitoring
               "Technical visits, workshops and placements with peer cities on mobility and logistics, with a report back.",
               "Visites techniques, ateliers et séjours avec des villes pairs sur la mobilité et la logistique, avec un rapport de retour."),
             "intercambios", 0, Direction.HigherIsBetter, Aggregation.Sum, Frequency.Quarterly,
-            null, null, "2026:4 2027:8", 1.0, Last.Missing,
+            null, null, "2026:8 2027:12", 1.0, Last.Missing,
             Source: "Registro del Departamento de Movilidad", FirstPeriod: "2026-07-01"),
         new("I-007", IndicatorLevel.Territorial, "AMB", "O5",
             T("Residuos depositados en vertedero en Sfax", "Waste landfilled in Sfax", "Déchets mis en décharge à Sfax"),
