@@ -35,7 +35,7 @@ public sealed class FocalPointReportsAQuarterTests(NodalSite site, ITestOutputHe
         await marta.OpenAsync($"/{O}/measurements");
         await Expect(marta.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("I-006");
         await marta.OpenAsync($"/{O}/indicators?q=I-006");
-        await marta.FollowAsync(() => marta.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("I-006") }).First.ClickAsync());
+        await marta.FollowAsync(() => marta.Page.GetByRole(AriaRole.Main).Locator("tbody tr", new() { HasText = "I-006" }).GetByRole(AriaRole.Link).First.ClickAsync());
         await marta.FollowAsync(() => marta.Page.GetByRole(AriaRole.Link, new() { Name = marta.T("Enter a measurement"), Exact = true }).ClickAsync());
         await marta.Page.GetByLabel(marta.T("Period"), new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "T3 2026" });
         await marta.Page.GetByLabel(marta.T("Value"), new() { Exact = true }).FillAsync("1");
