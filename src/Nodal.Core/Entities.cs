@@ -37,3 +37,15 @@ public abstract class TenantEntity : ITenantOwned, ISoftDeletable, IVersioned
     /// <summary>A short human label, used by the Trash and the history.</summary>
     public abstract string Describe(string language);
 }
+
+/// <summary>
+/// A counter per organization and area ("policy", "monitoring") bumped by every save that changes a record of
+/// that area, in the same transaction. Caches of computed figures keep the value they were computed at and
+/// recompute when it moved: one primary-key read tells every node whether its copy is current.
+/// </summary>
+public class ChangeStamp
+{
+    public Guid OrganizationId { get; set; }
+    public string Area { get; set; } = "";
+    public long Value { get; set; }
+}

@@ -59,6 +59,7 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
     public DbSet<Externality> Externalities => Set<Externality>();
     public DbSet<Mitigation> Mitigations => Set<Mitigation>();
     public DbSet<MaturityRecord> MaturityRecords => Set<MaturityRecord>();
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -127,6 +128,11 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
         ConfigureRelations(b);
         ConfigureMonitoring(b);
 
+        b.Entity<ChangeStamp>(e =>
+        {
+            e.HasKey(c => new { c.OrganizationId, c.Area });
+            e.Property(c => c.Area).HasMaxLength(20);
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.Property(a => a.EntityType).HasMaxLength(100);
@@ -484,16 +490,30 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        var touched = Nodal.Data.ChangeStamps.Touched(this);
         AuditEntries.AddRange(AuditTrail.Prepare(this, clock.GetUtcNow().UtcDateTime));
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var n = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var (org, area) in touched) Database.ExecuteSqlRaw(Nodal.Data.ChangeStamps.BumpSql, Nodal.Data.ChangeStamps.Parameters(this, org, area));
+        return n;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var touched = Nodal.Data.ChangeStamps.Touched(this);
         var audit = AuditTrail.Prepare(this, clock.GetUtcNow().UtcDateTime);
         AuditEntries.AddRange(audit);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var n = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // After the rows: a reader that sees the new stamp also sees the new rows (same transaction, or later in
+        // autocommit); one that caches new rows under the old stamp only recomputes once more.
+        foreach (var (org, area) in touched)
+            await Database.ExecuteSqlRawAsync(Nodal.Data.ChangeStamps.BumpSql, Nodal.Data.ChangeStamps.Parameters(this, org, area), cancellationToken);
+        return n;
     }
+
+    /// <summary>The organization's change stamps of every area in one short text ("monitoring:12|policy:40"); it moves with any save of those areas.</summary>
+    public async Task<string> StampsAsync(CancellationToken ct = default) =>
+        string.Join('|', (await ChangeStamps.AsNoTracking().Where(c => c.OrganizationId == CurrentOrganizationId)
+            .Select(c => new { c.Area, c.Value }).ToListAsync(ct)).OrderBy(c => c.Area, StringComparer.Ordinal).Select(c => $"{c.Area}:{c.Value}"));
 
     /// <summary>Loads records in the Trash (deleted, still in this organization).</summary>
     public IQueryable<T> Deleted<T>() where T : TenantEntity =>

@@ -221,6 +221,23 @@ namespace Nodal.Data.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Nodal.Core.ChangeStamp", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("OrganizationId", "Area");
+
+                    b.ToTable("ChangeStamps");
+                });
+
             modelBuilder.Entity("Nodal.Core.Monitoring.Evaluation", b =>
                 {
                     b.Property<Guid>("Id")

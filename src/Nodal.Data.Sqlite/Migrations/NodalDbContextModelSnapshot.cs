@@ -210,6 +210,23 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Nodal.Core.ChangeStamp", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId", "Area");
+
+                    b.ToTable("ChangeStamps");
+                });
+
             modelBuilder.Entity("Nodal.Core.Monitoring.Evaluation", b =>
                 {
                     b.Property<Guid>("Id")

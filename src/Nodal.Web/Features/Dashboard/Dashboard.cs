@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Globalization;
 using Nodal.Core.Monitoring;
 using Nodal.Web.Features.Monitoring;
@@ -68,7 +69,7 @@ public sealed record PlanDashboard(
 /// indicator trends, the policy figures (cached, <see cref="PlanFactsCache"/>), budget, SDG contribution,
 /// externalities and late measurements. Indicators' progress is computed on request from validated values.
 /// </summary>
-public sealed class DashboardService(NodalDbContext db, TenantContext tenant, MonitoringFacts monitoring, PlanFactsCache planFacts)
+public sealed class DashboardService(NodalDbContext db, TenantContext tenant, MonitoringFacts monitoring, PlanFactsCache planFacts, IMemoryCache cache)
 {
     public const int TrendPageSize = 12;
     public const int OldestLate = 15;
@@ -97,9 +98,10 @@ public sealed class DashboardService(NodalDbContext db, TenantContext tenant, Mo
         // The actions indicators are linked to: their objective and axes.
         var linked = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id && db.Indicators.Any(i => i.ActionId == a.Id))
             .Select(a => new { a.Id, a.ObjectiveId, a.AxisIds }).ToDictionaryAsync(a => a.Id, ct);
-        var targets = await monitoring.TargetsAsync(plan.Id, null, ct);
-        var progress = await monitoring.JudgeAsync(indicators.Select(i => new IndicatorFacts(i.Id, i.Direction, i.Aggregation, i.Frequency, i.BaselineValue,
-            !(i.Kind == IndicatorKind.Qualitative && i.RatingLevels.Count == 0))).ToList(), targets, asOf, ct);
+        var judged = await JudgedAsync(plan.Id, asOf, () => indicators.Select(i => new IndicatorFacts(i.Id, i.Direction, i.Aggregation, i.Frequency, i.BaselineValue,
+            !(i.Kind == IndicatorKind.Qualitative && i.RatingLevels.Count == 0))).ToList(), ct);
+        var targets = judged.Targets;
+        var progress = judged.Progress;
         var facts = await planFacts.GetAsync(plan, ct);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToDictionaryAsync(d => d.Id, ct);
         var axes = await db.Axes.AsNoTracking().Where(a => a.PlanId == plan.Id).OrderBy(a => a.Priority)
@@ -172,7 +174,7 @@ public sealed class DashboardService(NodalDbContext db, TenantContext tenant, Mo
 
         var externalities = await ExternalitiesAsync(plan.Id, lights, asOf, ct);
 
-        var late = await monitoring.LateAsync(plan.Id, filter.Department, asOf, ct);
+        var late = filter.Department is { } onlyDepartment ? judged.Late.Where(l => l.OwnerDepartmentId == onlyDepartment).ToList() : judged.Late;
         var shownIds = shown.Select(i => i.Id).ToHashSet();
         late = late.Where(l => shownIds.Contains(l.IndicatorId)).ToList();
         var lateFigures = new LateFigures(late.Count,
@@ -227,6 +229,26 @@ public sealed class DashboardService(NodalDbContext db, TenantContext tenant, Mo
             axes.Where(a => byAxis.ContainsKey(a.Id)).Select(a => new BudgetRow(a.Id.ToString("D"), a.Name, byAxis[a.Id].P, byAxis[a.Id].S)).ToList(),
             byDept.Select(d => new BudgetRow(d.Key.ToString("D"), departmentName(d.Key), d.Value.P, d.Value.S)).OrderByDescending(r => r.Planned).ThenBy(r => r.Label).ToList(),
             byYear.Select(y => new BudgetRow(y.Key.ToString(CultureInfo.InvariantCulture), y.Key.ToString(CultureInfo.InvariantCulture), y.Value.P, y.Value.S)).ToList());
+    }
+
+    private sealed record Judged(string Stamps, ILookup<Guid, TargetRow> Targets, IReadOnlyDictionary<Guid, IndicatorProgress> Progress, IReadOnlyList<LateMeasurement> Late);
+
+    /// <summary>
+    /// The plan's targets, every indicator's progress and the late measurements as of a day, kept in memory while
+    /// the organization's change stamps stay put (one primary-key read per request; every save of an indicator,
+    /// target or measurement bumps them in its own transaction), so a validation shows on the next request.
+    /// </summary>
+    private async Task<Judged> JudgedAsync(Guid planId, DateOnly asOf, Func<List<IndicatorFacts>> facts, CancellationToken ct)
+    {
+        var key = ("nodal-plan-judged", tenant.OrganizationId, planId, asOf);
+        var stamps = await db.StampsAsync(ct);
+        if (cache.TryGetValue(key, out Judged? hit) && hit!.Stamps == stamps) return hit;
+        var targets = await monitoring.TargetsAsync(planId, null, ct);
+        var progress = await monitoring.JudgeAsync(facts(), targets, asOf, ct);
+        var late = await monitoring.LateAsync(planId, null, asOf, ct);
+        var judged = new Judged(stamps, targets, progress, late);
+        cache.Set(key, judged, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(20), Size = 1 });
+        return judged;
     }
 
     private async Task<List<IndicatorTrend>> TrendsAsync(IReadOnlyList<IndicatorLight> shown, ILookup<Guid, TargetRow> targets, DateOnly asOf, CancellationToken ct)

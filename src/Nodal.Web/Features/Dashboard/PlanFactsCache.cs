@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Nodal.Web.Features.Plans;
 
@@ -21,10 +20,9 @@ public sealed record PlanActionFacts(PlanFiguresDto Figures, IReadOnlyList<Actio
 
 /// <summary>
 /// Caches the action-based figures of a plan (<see cref="PlanFiguresService"/> and the actions' budget lines), the
-/// costly part of a dashboard at thousands of actions. Every request first reads a stamp from the database —
-/// count, sum of versions and latest change of the plan's actions and budget lines (soft-deleted ones included,
-/// so a deletion or a restore shows), its objectives and axes, and the departments — and recomputes when it
-/// differs. Every node checks the same stamp, so no node serves figures older than the last save.
+/// costly part of a dashboard at thousands of actions. Every request first reads the organization's change
+/// stamps (one primary-key read; every save of a policy record bumps them in its own transaction) and
+/// recomputes when they moved. Every node checks the same stamps, so no node serves figures older than the last save.
 /// </summary>
 public sealed class PlanFactsCache(NodalDbContext db, TenantContext tenant, PlanFiguresService figures, IMemoryCache cache, TimeProvider clock)
 {
@@ -42,48 +40,11 @@ public sealed class PlanFactsCache(NodalDbContext db, TenantContext tenant, Plan
         return facts;
     }
 
-    /// <summary>Changes whenever an action, budget line, objective, axis or department of the plan is added, changed, deleted, restored or purged.</summary>
-    public async Task<string> StampAsync(Guid planId, CancellationToken ct)
-    {
-        // One round trip, soft-deleted rows included (the query filters do not apply to raw SQL: the organization is named here).
-        string T<TE>() => db.Model.FindEntityType(typeof(TE))!.GetTableName()!;
-        static string Part(string alias) =>
-            $"CAST(COUNT(*) AS TEXT) || ':' || CAST(COALESCE(SUM({alias}.\"Version\"), 0) AS TEXT) || ':' || COALESCE(CAST(MAX({alias}.\"UpdatedAt\") AS TEXT), '')";
-        var org = tenant.OrganizationId ?? Guid.Empty;
-        var sql = $"""
-            SELECT (SELECT {Part("a")} FROM "{T<PolicyAction>()}" a WHERE a."OrganizationId" = @org AND a."PlanId" = @plan)
-              || '|' || (SELECT {Part("b")} FROM "{T<ActionBudget>()}" b JOIN "{T<PolicyAction>()}" a ON a."Id" = b."ActionId"
-                         WHERE b."OrganizationId" = @org AND a."OrganizationId" = @org AND a."PlanId" = @plan)
-              || '|' || (SELECT {Part("o")} FROM "{T<Objective>()}" o WHERE o."OrganizationId" = @org AND o."PlanId" = @plan)
-              || '|' || (SELECT {Part("x")} FROM "{T<Axis>()}" x WHERE x."OrganizationId" = @org AND x."PlanId" = @plan)
-              || '|' || (SELECT {Part("d")} FROM "{T<Department>()}" d WHERE d."OrganizationId" = @org) AS "Value"
-            """;
-        var connection = db.Database.GetDbConnection();
-        var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            Add(command, "org", org);
-            Add(command, "plan", planId);
-            return (await command.ExecuteScalarAsync(ct))?.ToString() ?? "";
-        }
-        finally
-        {
-            if (opened) await db.Database.CloseConnectionAsync();
-        }
-
-        void Add(System.Data.Common.DbCommand command, string name, Guid value)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            // SQLite keeps GUIDs as upper-case text; PostgreSQL as uuid.
-            p.Value = db.Database.IsSqlite() ? value.ToString("D").ToUpperInvariant() : value;
-            command.Parameters.Add(p);
-        }
-    }
+    /// <summary>
+    /// Moves whenever a record of the policy or of measurement and evaluation is added, changed, deleted or restored
+    /// in the organization: the change stamps every save bumps in its own transaction (<see cref="ChangeStamp"/>).
+    /// </summary>
+    public Task<string> StampAsync(Guid planId, CancellationToken ct) => db.StampsAsync(ct);
 
     private async Task<List<ActionLite>> ActionsAsync(Guid planId, CancellationToken ct)
     {
