@@ -2,6 +2,7 @@ using Nodal.Core.Monitoring;
 using Nodal.Core.Relations;
 using Nodal.Web.Features.Agreements;
 using Nodal.Web.Features.Monitoring;
+using Nodal.Web.Features.Plans;
 
 namespace Nodal.Web.Features.Maturity;
 
@@ -78,23 +79,7 @@ public sealed class MaturityService(
             .Select(a => new { a.Id, a.Kind, a.AnalysisItemIds, a.Name }).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
 
-        var rows = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
-            .Select(a => new
-            {
-                a.Id, a.Code, a.Origin, a.ObjectiveId, a.AttachedOn, a.RequestedOn, a.Start, a.End, a.CreatedAt, a.Status,
-                a.LeadDepartmentId, a.InvolvedDepartmentIds, a.AxisIds, a.Countries, a.SdgTargets,
-            }).ToListAsync(ct);
-        var budgets = (await (from b in db.Budgets
-                              join a in db.Actions on b.ActionId equals a.Id
-                              where a.PlanId == plan.Id
-                              select new { b.ActionId, b.Year, b.Planned, b.Spent, b.Currency }).AsNoTracking().ToListAsync(ct))
-            .ToLookup(b => b.ActionId, b => new BudgetFacts(b.Year, b.Planned, b.Spent, b.Currency));
-        var objectiveAxes = objectives.ToDictionary(o => o.Id, o => o.AxisIds);
-        var actions = rows.Select(a => new ActionFacts(
-            a.Id, a.Code, a.Origin, a.ObjectiveId, a.AttachedOn, a.RequestedOn, a.Start, a.End, DateOnly.FromDateTime(a.CreatedAt), a.Status,
-            a.LeadDepartmentId, a.InvolvedDepartmentIds,
-            a.ObjectiveId is { } oid && objectiveAxes.TryGetValue(oid, out var oa) ? a.AxisIds.Union(oa).ToList() : a.AxisIds,
-            a.Countries, a.SdgTargets, budgets[a.Id].ToList())).ToList();
+        var actions = await db.ActionFactsAsync(plan.Id, objectives.ToDictionary(o => o.Id, o => o.AxisIds), ct);
 
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.PlanId == plan.Id).OrderBy(i => i.Code)
             .Select(i => new { i.Id, i.Code, i.Name, i.Level, i.ObjectiveId, i.ExternalityId, i.BaselineValue, i.BaselineText, i.Frequency, i.FirstPeriod, i.GraceDays })

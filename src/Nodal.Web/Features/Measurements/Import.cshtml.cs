@@ -8,48 +8,14 @@ namespace Nodal.Web.Features.Measurements;
 /// the size is checked before the body is read, then the antiforgery token by hand.
 /// </summary>
 [Requires(Capability.EnterMeasurements)]
-[IgnoreAntiforgeryToken]
-[RequestSizeLimit(64 * 1024 * 1024)]
-public sealed class ImportModel(MeasurementSpreadsheet sheets, IAntiforgery antiforgery, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ImportModel(MeasurementSpreadsheet sheets, IAntiforgery antiforgery, TenantContext tenant, IStringLocalizer<SharedResource> localizer)
+    : SpreadsheetImportPage(antiforgery, localizer)
 {
-    public ImportReport? Report { get; private set; }
+    protected override Task<ImportReport> ImportAsync(byte[] data, CancellationToken ct) => sheets.ImportAsync(data, ct);
 
-    public void OnGet()
-    {
-    }
+    protected override string Done(ImportReport r) => L["Import done: {0} measurements added, {1} updated, {2} unchanged.", r.Added, r.Updated, r.Unchanged].Value;
 
-    /// <summary>No parameters and no bound properties: model binding would read the whole form before the size check.</summary>
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var ct = HttpContext.RequestAborted;
-        var upload = await SpreadsheetUpload.ReadAsync(Request, L, ct);
-        if (upload.FormRead)
-        {
-            try
-            {
-                await antiforgery.ValidateRequestAsync(HttpContext);
-            }
-            catch (AntiforgeryValidationException)
-            {
-                return BadRequest();
-            }
-        }
-        else if (upload.Refusal is not { TooLarge: true })
-        {
-            return BadRequest();
-        }
-        Report = upload.Refusal is { } refusal && (refusal.TooLarge || upload.Data is null) ? refusal : await sheets.ImportAsync(upload.Data!, ct);
-        if (!Report.Succeeded)
-        {
-            // An invalid model state also makes the request's transaction roll back.
-            ModelState.AddModelError("file", Report.Errors.Count == 1 && Report.Errors[0].Row is null
-                ? Report.Errors[0].Message
-                : L["The file has errors: nothing was imported."]);
-            return Page();
-        }
-        TempData["Notice"] = L["Import done: {0} measurements added, {1} updated, {2} unchanged.", Report.Added, Report.Updated, Report.Unchanged].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/measurements/import");
-    }
+    protected override string DonePath => $"/{tenant.OrganizationSlug}/measurements/import";
 }
 
 /// <summary>Downloads the measurements: /{org}/measurements/export?format=xlsx|csv&amp;plan=&amp;department=.</summary>

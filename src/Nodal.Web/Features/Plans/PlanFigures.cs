@@ -37,6 +37,31 @@ public sealed record PlanFiguresDto(
 
 public sealed record FamilyCount(ObjectiveFamily Family, int Objectives, int Actions);
 
+/// <summary>The plan's actions as the figures read them.</summary>
+public static class ActionFactsQuery
+{
+    /// <summary>Each action of the plan with its budget lines, serving its own axes and its objective's (two queries).</summary>
+    public static async Task<List<ActionFacts>> ActionFactsAsync(this NodalDbContext db, Guid planId, IReadOnlyDictionary<Guid, List<Guid>> objectiveAxes, CancellationToken ct)
+    {
+        var rows = await db.Actions.AsNoTracking().Where(a => a.PlanId == planId)
+            .Select(a => new
+            {
+                a.Id, a.Code, a.Origin, a.ObjectiveId, a.AttachedOn, a.RequestedOn, a.Start, a.End, a.CreatedAt, a.Status,
+                a.LeadDepartmentId, a.InvolvedDepartmentIds, a.AxisIds, a.Countries, a.SdgTargets,
+            }).ToListAsync(ct);
+        var budgets = (await (from b in db.Budgets
+                              join a in db.Actions on b.ActionId equals a.Id
+                              where a.PlanId == planId
+                              select new { b.ActionId, b.Year, b.Planned, b.Spent, b.Currency }).AsNoTracking().ToListAsync(ct))
+            .ToLookup(b => b.ActionId, b => new BudgetFacts(b.Year, b.Planned, b.Spent, b.Currency));
+        return rows.Select(a => new ActionFacts(
+            a.Id, a.Code, a.Origin, a.ObjectiveId, a.AttachedOn, a.RequestedOn, a.Start, a.End, DateOnly.FromDateTime(a.CreatedAt), a.Status,
+            a.LeadDepartmentId, a.InvolvedDepartmentIds,
+            a.ObjectiveId is { } oid && objectiveAxes.TryGetValue(oid, out var oa) ? a.AxisIds.Union(oa).ToList() : a.AxisIds,
+            a.Countries, a.SdgTargets, budgets[a.Id].ToList())).ToList();
+    }
+}
+
 /// <summary>Loads a plan's facts in a handful of queries and computes its figures (<see cref="Figures"/>).</summary>
 public sealed class PlanFiguresService(NodalDbContext db, TenantContext tenant, TimeProvider clock)
 {
@@ -52,24 +77,7 @@ public sealed class PlanFiguresService(NodalDbContext db, TenantContext tenant, 
             .Select(o => new { o.Id, o.Code, o.Family, o.Deadline, o.SdgTargets, o.AxisIds, o.Statement }).ToListAsync(ct);
         var axes = await db.Axes.AsNoTracking().Where(a => a.PlanId == plan.Id).Select(a => new { a.Id, a.Kind, a.Name }).ToListAsync(ct);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
-        var rows = await db.Actions.AsNoTracking().Where(a => a.PlanId == plan.Id)
-            .Select(a => new
-            {
-                a.Id, a.Code, a.Origin, a.ObjectiveId, a.AttachedOn, a.RequestedOn, a.Start, a.End, a.CreatedAt, a.Status,
-                a.LeadDepartmentId, a.InvolvedDepartmentIds, a.AxisIds, a.Countries, a.SdgTargets,
-            }).ToListAsync(ct);
-        var budgets = (await (from b in db.Budgets
-                              join a in db.Actions on b.ActionId equals a.Id
-                              where a.PlanId == plan.Id
-                              select new { b.ActionId, b.Year, b.Planned, b.Spent, b.Currency }).AsNoTracking().ToListAsync(ct))
-            .ToLookup(b => b.ActionId, b => new BudgetFacts(b.Year, b.Planned, b.Spent, b.Currency));
-
-        var objectiveAxes = objectives.ToDictionary(o => o.Id, o => o.AxisIds);
-        var facts = rows.Select(a => new ActionFacts(
-            a.Id, a.Code, a.Origin, a.ObjectiveId, a.AttachedOn, a.RequestedOn, a.Start, a.End, DateOnly.FromDateTime(a.CreatedAt), a.Status,
-            a.LeadDepartmentId, a.InvolvedDepartmentIds,
-            a.ObjectiveId is { } oid && objectiveAxes.TryGetValue(oid, out var oa) ? a.AxisIds.Union(oa).ToList() : a.AxisIds,
-            a.Countries, a.SdgTargets, budgets[a.Id].ToList())).ToList();
+        var facts = await db.ActionFactsAsync(plan.Id, objectives.ToDictionary(o => o.Id, o => o.AxisIds), ct);
         var objectiveFacts = objectives.Select(o => new ObjectiveFacts(o.Id, o.Code, o.Family, o.Deadline, o.SdgTargets)).ToList();
 
         var axisNames = axes.ToDictionary(a => a.Id.ToString("D"), a => a.Name.Get(lang, fallback));
@@ -90,7 +98,7 @@ public sealed class PlanFiguresService(NodalDbContext db, TenantContext tenant, 
             .ToDictionary(a => a.Id, a => a.Title.Get(lang, fallback));
 
         return new PlanFiguresDto(
-            plan.Id, today, currency, rows.Count, rows.Count(a => a.Status == ActionStatus.Cancelled), objectives.Count,
+            plan.Id, today, currency, facts.Count, facts.Count(a => a.Status == ActionStatus.Cancelled), objectives.Count,
             Figures.PlannedVsReactive(facts, today, currency),
             Figures.PlannedVsReactiveByYear(facts, currency),
             Dto(thematic, k => axisNames.GetValueOrDefault(k, k)),
