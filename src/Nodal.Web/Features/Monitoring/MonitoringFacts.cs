@@ -146,25 +146,21 @@ public sealed class MonitoringFacts(NodalDbContext db, TenantContext tenant, Tim
         var expected = indicators.ToDictionary(i => i.Id,
             i => Periods.DueBy(i.FirstPeriod ?? planStart, day, i.Frequency, i.GraceDays).TakeWhile(p => p <= planEnd).ToList());
 
-        // Count what was entered inside each indicator's due range (one query per distinct range); only the
-        // indicators that fall short have their periods read.
-        var ranges = indicators.Where(i => expected[i.Id].Count > 0).GroupBy(i => (From: expected[i.Id][0], To: expected[i.Id][^1])).ToList();
+        // Count what was entered inside each indicator's due range: the last due period depends only on the
+        // frequency and the grace days, so one grouped query per such pair, each indicator from its own first
+        // period (a join). Only the indicators that fall short have their periods read.
         var shortOf = new List<Guid>();
-        if (ranges.Count <= 6)
+        foreach (var g in indicators.Where(i => expected[i.Id].Count > 0).GroupBy(i => (i.Frequency, i.GraceDays)))
         {
-            foreach (var r in ranges)
-            {
-                var ids = r.Select(i => i.Id).ToList();
-                var counts = await db.Measurements.AsNoTracking()
-                    .Where(m => ids.Contains(m.IndicatorId) && m.Period >= r.Key.From && m.Period <= r.Key.To
-                                && (m.Status == MeasurementStatus.Submitted || m.Status == MeasurementStatus.Validated))
-                    .GroupBy(m => m.IndicatorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-                shortOf.AddRange(ids.Where(id => counts.GetValueOrDefault(id) < expected[id].Count));
-            }
-        }
-        else
-        {
-            shortOf.AddRange(ranges.SelectMany(r => r).Select(i => i.Id));
+            var ids = g.Select(i => i.Id).ToList();
+            var to = g.Max(i => expected[i.Id][^1]);
+            var counts = await (from m in db.Measurements.AsNoTracking()
+                                join i in db.Indicators.AsNoTracking() on m.IndicatorId equals i.Id
+                                where ids.Contains(m.IndicatorId) && m.Period <= to && m.Period >= (i.FirstPeriod ?? planStart)
+                                      && (m.Status == MeasurementStatus.Submitted || m.Status == MeasurementStatus.Validated)
+                                group m by m.IndicatorId into c
+                                select new { c.Key, Count = c.Count() }).ToDictionaryAsync(c => c.Key, c => c.Count, ct);
+            shortOf.AddRange(ids.Where(id => counts.GetValueOrDefault(id) < expected[id].Count));
         }
 
         var entered = new Dictionary<(Guid, DateOnly), MeasurementStatus>();
