@@ -26,7 +26,9 @@ public static class ChangeStamps
             .Select(e => (Org: ((ITenantOwned)e.Entity).OrganizationId, Area: AreaOf(e.Entity)))
             .Where(x => x.Area is not null && x.Org != Guid.Empty)
             .Select(x => (x.Org, x.Area!))
-            .Distinct().ToList();
+            .Distinct()
+            // Always the same order, so two saves bumping the same stamps never wait on each other crosswise.
+            .OrderBy(x => x.Item1).ThenBy(x => x.Item2, StringComparer.Ordinal).ToList();
 
     /// <summary>Insert-or-increment; the same text on SQLite (3.24+) and PostgreSQL.</summary>
     public const string BumpSql =

@@ -280,7 +280,7 @@ public abstract class ExternalityTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(3, indicators.Count);
         var flatsRow = indicators.Single(i => (string)i!["id"]! == flats.ToString())!;
         Assert.Equal("Red", (string)flatsRow["light"]!);
-        Assert.Equal("18 %", (string)flatsRow["latestValue"]!);
+        Assert.Equal("18%", (string)flatsRow["latestValue"]!);   // as an English reader writes it
         Assert.Contains(indicators, i => (string)i!["light"]! == "None" && i["latestValue"] is null);
 
         // When the flats fall to 11 and that value is validated: (20 − 11) / 10 = 0.9: on track, and the worst is green again.

@@ -172,6 +172,8 @@ public static class MonitoringLabels
             return i >= 0 && i < indicator.RatingLevels.Count ? indicator.RatingLevels[i] : v.ToString(CultureInfo.CurrentCulture);
         }
         var n = v.ToString("N" + Math.Clamp(indicator.Decimals, 0, 6), CultureInfo.CurrentCulture);
-        return string.IsNullOrEmpty(indicator.Unit) ? n : indicator.Unit == "%" ? n + " %" : $"{n} {indicator.Unit}";
+        // "45%" in English; "45 %" in Spanish and French.
+        if (indicator.Unit == "%") return CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "en" ? n + "%" : n + " %";
+        return string.IsNullOrEmpty(indicator.Unit) ? n : $"{n} {indicator.Unit}";
     }
 }
