@@ -204,6 +204,15 @@ public sealed class ProgressTests
     }
 
     [Fact]
+    public void The_worst_light_ignores_what_is_not_judged()
+    {
+        Assert.Equal(Light.Red, Progress.Worst([Light.Green, Light.None, Light.Red, Light.Amber]));
+        Assert.Equal(Light.Amber, Progress.Worst([Light.None, Light.Amber, Light.Green]));
+        Assert.Equal(Light.None, Progress.Worst([Light.None, Light.None]));
+        Assert.Equal(Light.None, Progress.Worst([]));
+    }
+
+    [Fact]
     public void An_objective_averages_its_indicators_capped_at_the_target()
     {
         // Ratios 1.5 (capped to 1), 0.5 and −0.2 (capped to 0); one indicator without data.

@@ -120,6 +120,13 @@ public static class Progress
         return target <= 0 ? (Met() ? 1 : 0) : (double)(target / actual);
     }
 
+    /// <summary>The worst of some lights, counting only those that judge something; none when none does.</summary>
+    public static Light Worst(IEnumerable<Light> lights)
+    {
+        var judged = lights.Where(l => l != Light.None).ToList();
+        return judged.Count == 0 ? Light.None : judged.Min();
+    }
+
     /// <summary>
     /// An objective's progress: the mean of its judged indicators' ratios, each capped to [0, 1] so one
     /// over-achiever does not hide a failure; no light when none is judged.

@@ -290,8 +290,7 @@ public sealed class DashboardService(NodalDbContext db, TenantContext tenant, Mo
         return rows.Select(x =>
         {
             var its = watching[x.Id].ToList();
-            var judged = its.Where(i => i.Light != Light.None).ToList();
-            var worst = judged.Count == 0 ? Light.None : judged.Min(i => i.Light);
+            var worst = Progress.Worst(its.Select(i => i.Light));
             var ms = mitigations[x.Id].Where(m => m.Status != MitigationStatus.Dropped).ToList();
             var flags = new List<string>();
             if (its.Count == 0) flags.Add("no-indicator");

@@ -324,13 +324,6 @@ public sealed class ExternalityService(NodalDbContext db, TenantContext tenant, 
         }).ToList();
     }
 
-    /// <summary>The worst light among judged indicators (red before amber before green); none when none is judged.</summary>
-    public static Light Worst(IEnumerable<Light> lights)
-    {
-        var judged = lights.Where(l => l != Light.None).ToList();
-        return judged.Count == 0 ? Light.None : judged.Min();
-    }
-
     public async Task<ExternalityDto> ToDtoAsync(Externality x, CancellationToken ct)
     {
         var today = Today;
@@ -338,7 +331,7 @@ public sealed class ExternalityService(NodalDbContext db, TenantContext tenant, 
             .OrderBy(m => m.Due == null).ThenBy(m => m.Due).ThenBy(m => m.CreatedAt).ToListAsync(ct);
         var watching = await WatchingAsync(x.Id, ct);
         return new ExternalityDto(x.Id, x.PlanId, x.Code, x.Kind, x.Name, x.Description, x.DriverObjectiveIds, x.DriverActionIds,
-            x.WhoBenefits, x.WhoBearsCost, x.State, x.OwnerDepartmentId, x.ReviewedOn, Worst(watching.Select(w => w.Light)),
+            x.WhoBenefits, x.WhoBearsCost, x.State, x.OwnerDepartmentId, x.ReviewedOn, Progress.Worst(watching.Select(w => w.Light)),
             mitigations.Select(m => MitigationDto.From(m, today)).ToList(), watching, x.Version);
     }
 }

@@ -63,7 +63,7 @@ public sealed class ExternalityWatch(NodalDbContext db, TenantContext tenant, Mo
         {
             var its = mitigations[x.Id].Where(m => m.Status != MitigationStatus.Dropped).ToList();
             return new ExternalityWatchRow(x.Id, x.PlanId, x.Code, x.Name.Get(lang, tenant.DefaultLanguage), x.Kind, x.State, x.OwnerDepartmentId, x.ReviewedOn,
-                x.DriverObjectiveIds.Count + x.DriverActionIds.Count, watching[x.Id].Count(), ExternalityService.Worst(watching[x.Id]),
+                x.DriverObjectiveIds.Count + x.DriverActionIds.Count, watching[x.Id].Count(), Progress.Worst(watching[x.Id]),
                 its.Count(m => m.Status == MitigationStatus.Done), its.Count,
                 its.Count(m => m.Due is { } due && due < today && m.Status is MitigationStatus.Planned or MitigationStatus.InProgress));
         }).ToList();
