@@ -149,6 +149,9 @@ namespace Nodal.Web
                     .WithTitle("Nodal API")
                     .WithOpenApiRoutePattern("/openapi/{documentName}.json")
                     .DisableDefaultFonts()
+                    .DisableTelemetry()
+                    .DisableAgent()
+                    .DisableMcp()
                     .WithJavaScriptConfiguration("/js/api-docs.js")
                     .WithCustomCss(".language-json.hljs .hljs-literal { color: #007a4d !important; }"))
                 .AllowAnonymous();

@@ -8,7 +8,7 @@ namespace Nodal.BrowserTests;
 /// <summary>
 /// One person at one browser. Every navigation goes through here: it waits for the page to load,
 /// notes the interface language, and (when auditing) runs axe-core on the page. Script errors,
-/// failed sub-resources and console errors (such as CSP violations) are noted too.
+/// failed sub-resources, console errors (such as CSP violations) and any request leaving the server are noted too.
 /// </summary>
 public sealed class Visitor : IAsyncDisposable
 {
@@ -45,6 +45,18 @@ public sealed class Visitor : IAsyncDisposable
             // Error statuses of documents are expected (403 pages); sub-resources are checked below.
             if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
                 _consoleErrors.Add($"console error on {page.Url}: {message.Text}");
+        };
+        // Nodal serves everything it shows: no request may leave the server (no CDN, font, telemetry or proxy).
+        page.Request += (_, request) =>
+        {
+            if (!request.Url.StartsWith(site.BaseUrl, StringComparison.Ordinal) && !request.Url.StartsWith("data:", StringComparison.Ordinal)
+                && !request.Url.StartsWith("blob:", StringComparison.Ordinal) && request.Url != "about:blank")
+                _scriptProblems.Add($"{request.ResourceType} request leaving the server: {request.Url} (on {page.Url})");
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            if (!request.IsNavigationRequest && request.Failure != "net::ERR_ABORTED")
+                _scriptProblems.Add($"{request.ResourceType} {request.Url} failed: {request.Failure} (on {page.Url})");
         };
         page.Response += (_, response) =>
         {

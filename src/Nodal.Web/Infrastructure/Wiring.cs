@@ -140,8 +140,10 @@ public static class Wiring
         h.XContentTypeOptions = "nosniff";
         h["Referrer-Policy"] = "same-origin";
         h.XFrameOptions = "DENY";
-        if (!ctx.Request.Path.StartsWithSegments("/api/docs"))
-            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+        h.ContentSecurityPolicy = ctx.Request.Path.StartsWithSegments("/api/docs")
+            // The API reference (Scalar) writes its configuration and styles inline; it still talks only to Nodal.
+            ? "default-src 'self'; img-src 'self' data:; font-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
+            : "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
         await next();
     });
 
