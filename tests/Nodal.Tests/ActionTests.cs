@@ -483,7 +483,7 @@ public abstract class ActionTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var details = await client.GetHtmlAsync(location + "?culture=en");
         Assert.Contains("Mission to Lyon", details);
         Assert.Contains("Agenda cerrada", details);
-        Assert.Contains("8,500 EUR", details);
+        Assert.Contains("EUR 8,500", details);
         Assert.Contains("France", details);
         Assert.Contains(Coordinator, details); // the History panel names who created it
 

@@ -59,7 +59,7 @@ public abstract class MembershipTests<TApp>(TApp app) : IClassFixture<TApp> wher
         Assert.Contains(missionTitle, html);
         Assert.Contains("Co-presidency", html);
         Assert.Contains("Overdue", html);
-        Assert.Contains("12,500 EUR", html);
+        Assert.Contains("EUR 12,500", html);
         Assert.Equal(HttpStatusCode.Redirect, (await web.PostFormAsync($"/solmar/memberships/{id}?handler=Submitted", new() { ["reportId"] = (string)report["id"]! })).StatusCode);
         var after = (await api.GetFromJsonAsync<JsonObject>($"/api/v1/memberships/{id}"))!;
         Assert.NotNull((string?)after["reports"]![0]!["submittedOn"]);

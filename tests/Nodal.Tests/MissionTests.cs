@@ -80,7 +80,7 @@ public abstract class MissionTests<TApp>(TApp app) : IClassFixture<TApp> where T
         // The page shows the event's figures formatted for the reader.
         using var web = await app.SignInAsync(Viewer);
         var html = await web.GetHtmlAsync($"/solmar/missions/{id}?culture=en");
-        Assert.Contains("2,500,000 EUR", html);
+        Assert.Contains("EUR 2,500,000", html);
         Assert.Contains("12,000", html);
         Assert.Contains("Alcaldesa de Solmar", html);
         Assert.DoesNotContain($"/solmar/missions/{id}/edit", html); // a viewer does not change it

@@ -175,3 +175,30 @@ public sealed class DataLayerTests : IAsyncLifetime
         Assert.DoesNotContain("deadbeef", entry.Changes);
     }
 }
+
+public sealed class MoneyTests
+{
+    [Theory]
+    [InlineData("es", 8_900_000, "EUR", "8.900.000 EUR")]
+    [InlineData("en", 8_900_000, "EUR", "EUR 8,900,000")]
+    [InlineData("fr", 8_900_000, "EUR", "8\u202F900\u202F000 EUR")]
+    [InlineData("en", 1234.5, "USD", "USD 1,234.50")]
+    [InlineData("es", 1234.5, "USD", "1.234,50 USD")]
+    [InlineData("fr", 0.125, "KWD", "0,125 KWD")]
+    [InlineData("en", 1500.4, "JPY", "JPY 1,500")]
+    [InlineData("en", -250, "GBP", "-GBP 250")]
+    [InlineData("es", -250, "GBP", "-250 GBP")]
+    public void Amounts_are_written_as_the_readers_language_writes_money_with_the_currency_code(string language, decimal amount, string currency, string expected)
+    {
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(language);
+        try
+        {
+            Assert.Equal(expected, Nodal.Web.Infrastructure.Money.Format(amount, currency));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+    }
+}
