@@ -115,13 +115,13 @@ public sealed class NodalSite : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (no cookies) and page: one person at one browser.</summary>
-    public async Task<Visitor> NewVisitorAsync(ITestOutputHelper output, bool audit = true)
+    public async Task<Visitor> NewVisitorAsync(ITestOutputHelper output, bool audit = true, int width = 1280, int height = 900)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             Locale = "en-GB", // Accept-Language: en, as a browser set to English sends
-            ViewportSize = new() { Width = 1280, Height = 900 },
+            ViewportSize = new() { Width = width, Height = height },
         });
         context.SetDefaultTimeout(10_000);
         context.SetDefaultNavigationTimeout(15_000);
