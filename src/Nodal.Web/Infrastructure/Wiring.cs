@@ -21,6 +21,7 @@ public static class Wiring
         services.AddScoped<OrganizationService>();
         services.AddScoped<OfficeService>();
         services.AddScoped<TrashService>();
+        services.AddScoped<OrganizationSwitcher>();
         services.AddScoped<Nodal.Web.Features.Members.MemberService>();
         services.AddScoped<PlanService>();
         services.AddScoped<PlanFiguresService>();
