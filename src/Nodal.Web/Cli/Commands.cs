@@ -9,14 +9,27 @@ public static class Commands
 {
     public static bool IsCommandLine(string[] args) => args.Length > 0 && args[0] == "tokens";
 
-    /// <summary>Configuration arguments (--Nodal:…=…, --ConnectionStrings:…) still reach the host.</summary>
+    /// <summary>Configuration arguments (--Nodal:…=…, --ConnectionStrings:…) still reach the host. A command's logs go
+    /// to stderr, so that stdout carries only its result (the token) and scripts can capture it.</summary>
     public static string[] HostArgs(string[] args) => IsCommandLine(args)
-        ? args.Where(a => a.StartsWith("--Nodal:", StringComparison.OrdinalIgnoreCase) || a.StartsWith("--ConnectionStrings:", StringComparison.OrdinalIgnoreCase)).ToArray()
+        ? args.Where(a => a.StartsWith("--Nodal:", StringComparison.OrdinalIgnoreCase) || a.StartsWith("--ConnectionStrings:", StringComparison.OrdinalIgnoreCase))
+            .Append("--Logging:Console:LogToStandardErrorThreshold=Trace").ToArray()
         : args;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
-        await NodalApp.PrepareDatabaseAsync(app);
+        // A first run prepares the database and may print notices (the generated administrator's password, the demo
+        // users' password): they are for the operator, on stderr, never mixed with the token on stdout.
+        var stdout = Console.Out;
+        Console.SetOut(Console.Error);
+        try
+        {
+            await NodalApp.PrepareDatabaseAsync(app);
+        }
+        finally
+        {
+            Console.SetOut(stdout);
+        }
         var opts = Options(args.Skip(2));
         using var scope = app.Services.CreateScope();
         var sp = scope.ServiceProvider;

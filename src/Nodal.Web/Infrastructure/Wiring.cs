@@ -63,6 +63,7 @@ public static class Wiring
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapOrganizationApi();
+        api.MapOrganizationsAdminApi();
         api.MapDepartmentsApi();
         api.MapOfficeApi();
         api.MapTrashApi();

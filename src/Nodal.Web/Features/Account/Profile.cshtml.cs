@@ -2,8 +2,17 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Nodal.Web.Features.Account;
 
-public sealed class ProfileModel(NodalDbContext db, UserManager<NodalUser> users, TenantContext tenant, ApiTokenService tokens, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class ProfileModel(NodalDbContext db, UserManager<NodalUser> users, SignInManager<NodalUser> signIn, TenantContext tenant, ApiTokenService tokens, NodalOptions options, IStringLocalizer<SharedResource> L) : PageModel
 {
+    /// <summary>The person changes their own password: the only way besides a site administrator's reset link
+    /// when their account belongs to several organizations.</summary>
+    public sealed class PasswordInput
+    {
+        public string? Current { get; set; }
+        public string? Password { get; set; }
+        public string? Confirm { get; set; }
+    }
+
     public sealed class DetailsInput
     {
         public string? DisplayName { get; set; }
@@ -22,6 +31,8 @@ public sealed class ProfileModel(NodalDbContext db, UserManager<NodalUser> users
 
     [BindProperty] public DetailsInput Input { get; set; } = new();
     [BindProperty] public TokenInput Token { get; set; } = new();
+    [BindProperty] public PasswordInput Password { get; set; } = new();
+    public int MinLength => options.Security.PasswordMinLength;
     public List<TokenRow> Tokens { get; private set; } = [];
     public List<OrgChoice> Organizations { get; private set; } = [];
     public string? NewSecret { get; private set; }
@@ -50,6 +61,31 @@ public sealed class ProfileModel(NodalDbContext db, UserManager<NodalUser> users
         await users.UpdateAsync(user);
         if (user.PreferredLanguage is { } lang) Languages.Remember(Response, lang);
         TempData["Notice"] = L["Your profile was saved."].Value;
+        return Redirect("/account");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User) ?? throw new InvalidOperationException();
+        Input = new DetailsInput { DisplayName = user.DisplayName, PreferredLanguage = user.PreferredLanguage };
+        if (string.IsNullOrEmpty(Password.Current)) ModelState.AddModelError("Password.Current", L["Enter your current password."]);
+        if (string.IsNullOrEmpty(Password.Password)) ModelState.AddModelError("Password.Password", L["Enter a password."]);
+        else if (Password.Password != Password.Confirm) ModelState.AddModelError("Password.Confirm", L["The two passwords differ."]);
+        if (ModelState.IsValid)
+        {
+            var result = await users.ChangePasswordAsync(user, Password.Current!, Password.Password!);
+            foreach (var e in result.Errors)
+                ModelState.AddModelError(e.Code == "PasswordMismatch" ? "Password.Current" : "Password.Password", e.Code == "PasswordMismatch" ? L["The current password is wrong."] : e.Description);
+        }
+        if (!ModelState.IsValid)
+        {
+            Password = new PasswordInput();
+            await LoadAsync(user, ct);
+            return Page();
+        }
+        // The password change renews the security stamp: keep this browser signed in, other sign-ins end at their next check.
+        await signIn.RefreshSignInAsync(user);
+        TempData["Notice"] = L["Your password was changed."].Value;
         return Redirect("/account");
     }
 

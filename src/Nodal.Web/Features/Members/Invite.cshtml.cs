@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Nodal.Web.Features.Account;
 using Nodal.Web.Seeding;
 
 namespace Nodal.Web.Features.Members;
@@ -37,11 +38,13 @@ internal readonly struct ModelStateDictionaryWrapper(Microsoft.AspNetCore.Mvc.Mo
 }
 
 [Requires(Capability.ManageMembers)]
-public sealed class InviteModel(NodalDbContext db, UserManager<NodalUser> users, MemberService members, TenantContext tenant, IStringLocalizer<SharedResource> L) : PageModel
+public sealed class InviteModel(NodalDbContext db, UserManager<NodalUser> users, MemberService members, TenantContext tenant, TimeProvider clock, IStringLocalizer<SharedResource> L) : PageModel
 {
     [BindProperty] public InviteInput Input { get; set; } = new() { Role = OrgRole.Viewer };
     public List<SelectListItem> Departments { get; private set; } = [];
     public string? Link { get; private set; }
+    /// <summary>Set when the email named an existing account, which was added to the organization (no link: it keeps its password).</summary>
+    public (Guid MembershipId, string Name, string Email, OrgRole Role)? Added { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => Departments = await RoleRules.DepartmentItemsAsync(db, tenant.DefaultLanguage, ct);
 
@@ -73,21 +76,31 @@ public sealed class InviteModel(NodalDbContext db, UserManager<NodalUser> users,
             ModelState.AddModelError("Input.Email", L["This person is already a member."]);
             return Page();
         }
-        if (existing is not null)
+        var membership = existing;
+        if (membership is not null)
         {
             // A former member comes back: the same membership, restored, keeps its history.
-            existing.DeletedAt = null;
-            existing.DeletedBy = null;
-            existing.Role = Input.Role!.Value;
-            existing.DepartmentId = Input.DepartmentId;
+            membership.DeletedAt = null;
+            membership.DeletedBy = null;
+            membership.Role = Input.Role!.Value;
+            membership.DepartmentId = Input.DepartmentId;
         }
         else
         {
-            db.Memberships.Add(new Membership { UserId = user.Id, Role = Input.Role!.Value, DepartmentId = Input.DepartmentId });
+            membership = new Membership { UserId = user.Id, Role = Input.Role!.Value, DepartmentId = Input.DepartmentId };
+            db.Memberships.Add(membership);
         }
+        // An existing account only gains a membership here: no link, and no power over its password
+        // (an administrator resets only accounts that belong to this organization alone; see AccountRules).
+        AccountRules.Record(db, tenant, clock, membership.Id, email!, isNew ? AccountRules.Events.InvitationLink : AccountRules.Events.ExistingAccountAdded);
         await db.SaveChangesAsync(ct);
         if (isNew) Link = await members.PasswordLinkAsync(user, Request);
-        else TempData["Notice"] = L["{0} was added to the organization.", email!].Value;
-        return isNew ? Page() : Redirect($"/{tenant.OrganizationSlug}/members");
+        else
+        {
+            Added = (membership.Id, user.DisplayName, email!, membership.Role);
+            ModelState.Clear();
+            Input = new InviteInput { Role = OrgRole.Viewer };
+        }
+        return Page();
     }
 }
