@@ -67,6 +67,7 @@ public static class Wiring
         api.MapDepartmentsApi();
         api.MapOfficeApi();
         api.MapTrashApi();
+        Nodal.Web.Features.History.HistoryApi.MapHistoryApi(api);
         api.MapPlansApi();
         api.MapActionsApi();
         api.MapActionSpreadsheetApi();

@@ -13,4 +13,35 @@ public static class HistoryApi
                 return TypedResults.Ok(await HistoryQuery.ForRecordAsync(db, id, ct));
             })
             .Requires(Capability.ReadHistory);
+
+    /// <summary>GET /api/v1/history: the organization's whole trail, filtered and paged like its page.</summary>
+    public static IEndpointRouteBuilder MapHistoryApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/history", async ([AsParameters] HistoryQueryParameters p, NodalDbContext db, CancellationToken ct) =>
+            {
+                var list = await HistorySearch.SearchAsync(db, new HistoryFilter { Kind = p.Kind, Who = p.Who, Q = p.Q, From = p.From, To = p.To, Order = p.Order, Page = p.Page, PageSize = p.PageSize }, ct);
+                return TypedResults.Ok(new HistoryPage(list.Items, list.Total, list.Page, list.PageSize));
+            })
+            .Requires(Capability.ReadHistory)
+            .WithTags("Organization")
+            .WithName("GetOrganizationHistory").WithSummary("The organization's history")
+            .WithDescription("Every change in the organization, newest first (order=oldest for the oldest first): who, when, the record's kind and label, "
+                             + "each field before and after. Filters: kind (" + string.Join(", ", HistorySearch.Kinds.Values.Distinct().Order(StringComparer.Ordinal)) + "), "
+                             + "who (part of a name or email), q (part of the record's label), from and to (dates, inclusive). Paged: page, pageSize (at most 200).");
+        return api;
+    }
+}
+
+public sealed record HistoryPage(IReadOnlyList<HistoryItem> Items, int Total, int Page, int PageSize);
+
+public sealed class HistoryQueryParameters
+{
+    public string? Kind { get; set; }
+    public string? Who { get; set; }
+    public string? Q { get; set; }
+    public DateOnly? From { get; set; }
+    public DateOnly? To { get; set; }
+    public string? Order { get; set; }
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
 }
