@@ -385,7 +385,7 @@ public abstract class ActionTests<TApp>(TApp app) : IClassFixture<TApp> where TA
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/actions/{id}?version={(long)now["version"]!}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/actions/{id}")).StatusCode);
-        Assert.Contains((await api.GetFromJsonAsync<JsonArray>("/api/v1/trash"))!, i => (string)i!["id"]! == id);
+        Assert.Contains((await api.GetFromJsonAsync<JsonObject>("/api/v1/trash?kind=Action"))!["items"]!.AsArray(), i => (string)i!["id"]! == id);
     }
 
     [Fact]

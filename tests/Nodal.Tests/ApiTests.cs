@@ -107,8 +107,8 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/departments/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/departments/{id}")).StatusCode);
-        var trash = await api.GetFromJsonAsync<JsonArray>("/api/v1/trash");
-        Assert.Contains(trash!, i => (string)i!["id"]! == id);
+        var trash = (await api.GetFromJsonAsync<JsonObject>("/api/v1/trash?kind=Department"))!["items"]!.AsArray();
+        Assert.Contains(trash, i => (string)i!["id"]! == id);
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.PostAsync($"/api/v1/trash/Department/{id}/restore", null)).StatusCode);
         var restored = await api.GetFromJsonAsync<JsonObject>($"/api/v1/departments/{id}");
@@ -223,8 +223,8 @@ public abstract class ApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp 
     public async Task Office_capacity_is_recorded_once_per_year()
     {
         using var api = await app.ApiClientAsync(Coordinator);
-        var years = await api.GetFromJsonAsync<JsonArray>("/api/v1/office/years");
-        Assert.Equal(2026, (int)years![0]!["year"]!);
+        var years = (await api.GetFromJsonAsync<JsonObject>("/api/v1/office/years"))!["items"]!.AsArray();
+        Assert.Equal(2026, (int)years[0]!["year"]!);
         var duplicate = await api.PostAsJsonAsync("/api/v1/office/years", new { year = 2026, staff = 40, budget = 10_000_000m, currency = "USD" });
         Assert.Equal(HttpStatusCode.BadRequest, duplicate.StatusCode);
         Assert.True((await duplicate.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject().ContainsKey("year"));

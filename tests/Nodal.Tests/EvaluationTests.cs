@@ -513,7 +513,7 @@ public abstract class EvaluationTests<TApp>(TApp app) : IClassFixture<TApp> wher
 
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/evaluations/{id}?version={(long)now["version"]!}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/evaluations/{id}")).StatusCode);
-        Assert.Contains((await api.GetFromJsonAsync<JsonArray>("/api/v1/trash"))!, i => (string)i!["id"]! == id);
+        Assert.Contains((await api.GetFromJsonAsync<JsonObject>("/api/v1/trash?kind=Evaluation"))!["items"]!.AsArray(), i => (string)i!["id"]! == id);
         var history = (await api.GetFromJsonAsync<JsonArray>($"/api/v1/evaluations/{id}/history"))!;
         Assert.Equal(["Deleted", "Updated", "Created"], history.Select(h => (string)h!["action"]!).ToArray());
     }

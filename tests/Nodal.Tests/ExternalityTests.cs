@@ -342,7 +342,7 @@ public abstract class ExternalityTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var removed = await web.PostFormAsync($"/solmar/externalities/{id}?handler=RemoveMitigation", new() { ["mitigationId"] = (string)future["id"]!, ["version"] = ((long)future["version"]!).ToString() }, formPage: $"/solmar/externalities/{id}");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Equal(2, (await api.GetFromJsonAsync<JsonArray>($"/api/v1/externalities/{id}/mitigations"))!.Count);
-        Assert.Contains((await api.GetFromJsonAsync<JsonArray>("/api/v1/trash"))!, i => (string)i!["id"]! == (string)future["id"]!);
+        Assert.Contains((await api.GetFromJsonAsync<JsonObject>("/api/v1/trash?kind=Mitigation"))!["items"]!.AsArray(), i => (string)i!["id"]! == (string)future["id"]!);
     }
 
     [Fact]

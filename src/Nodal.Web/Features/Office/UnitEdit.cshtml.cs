@@ -47,11 +47,10 @@ public sealed class UnitEditModel(OfficeService office, NodalDbContext db, Tenan
         return Redirect($"/{tenant.OrganizationSlug}/office");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(long? version, CancellationToken ct)
     {
         if (Id is null || await office.FindUnitAsync(Id.Value, ct) is not { } u) return NotFound();
-        await office.DeleteAsync(u, null, ct);
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", u.Describe(Languages.Current)].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/office");
+        var org = tenant.OrganizationSlug;
+        return await this.MoveToTrashAsync(L, () => office.DeleteAsync(u, version, ct), u.Describe(Languages.Current), $"/{org}/office/units/{u.Id}/edit", $"/{org}/office");
     }
 }

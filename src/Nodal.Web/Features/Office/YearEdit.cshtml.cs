@@ -52,11 +52,10 @@ public sealed class YearEditModel(OfficeService office, NodalDbContext db, Tenan
         return Redirect($"/{tenant.OrganizationSlug}/office");
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostDeleteAsync(long? version, CancellationToken ct)
     {
         if (Id is null || await office.FindYearAsync(Id.Value, ct) is not { } y) return NotFound();
-        await office.DeleteAsync(y, null, ct);
-        TempData["Notice"] = L["{0} was moved to the Trash. You can restore it from there.", y.Year].Value;
-        return Redirect($"/{tenant.OrganizationSlug}/office");
+        var org = tenant.OrganizationSlug;
+        return await this.MoveToTrashAsync(L, () => office.DeleteAsync(y, version, ct), y.Describe(Languages.Current), $"/{org}/office/years/{y.Id}/edit", $"/{org}/office");
     }
 }

@@ -5,12 +5,32 @@ namespace Nodal.Web.Features.Organizations;
 /// <summary>Deleted organizations, which site administrators restore with everything they held.</summary>
 public sealed class TrashModel(NodalDbContext db, TenantContext tenant, UserManager<NodalUser> users, IStringLocalizer<SharedResource> L) : PageModel
 {
-    public List<Organization> Deleted { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public ListQuery Query { get; set; } = new();
+    public PagedList<Organization> Deleted { get; private set; } = null!;
+    public bool IsHtmx { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await IsSiteAdminAsync()) return Forbid();
-        Deleted = await db.Organizations.IgnoreQueryFilters().Where(o => o.DeletedAt != null).OrderByDescending(o => o.DeletedAt).AsNoTracking().ToListAsync(ct);
+        IsHtmx = Request.IsHtmx() && !Request.Headers.ContainsKey("HX-History-Restore-Request");
+        var q = db.Organizations.IgnoreQueryFilters([NodalDbContext.SoftDeleteFilter]).Where(o => o.DeletedAt != null).AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(Query.Q))
+        {
+            var s = Query.Q.Trim().ToLower();
+            q = q.Where(o => o.Slug.ToLower().Contains(s) || (o.Name.Es ?? "").ToLower().Contains(s)
+                             || (o.Name.En ?? "").ToLower().Contains(s) || (o.Name.Fr ?? "").ToLower().Contains(s));
+        }
+        Query.Dir ??= Query.Sort is null or "deleted" ? "desc" : "asc";
+        var sorts = new SortMap<Organization>("deleted")
+            .Add("deleted", o => o.DeletedAt)
+            .Add("slug", o => o.Slug)
+            .Add("name", Languages.Current switch
+            {
+                "es" => o => o.Name.Es ?? o.Name.En ?? o.Name.Fr,
+                "fr" => o => o.Name.Fr ?? o.Name.En ?? o.Name.Es,
+                _ => (System.Linq.Expressions.Expression<Func<Organization, string?>>)(o => o.Name.En ?? o.Name.Es ?? o.Name.Fr),
+            });
+        Deleted = await q.ToStablePagedAsync(Query, sorts, o => o.Slug, o => o, ct);
         return Page();
     }
 
