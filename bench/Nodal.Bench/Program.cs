@@ -95,9 +95,11 @@ if (options.GenerateOnly)
 var measured = dataset.Measured;
 var admin = measured.Administrator;
 string secret;
+int measuredAudit;
 using (var scope = host.App.Services.CreateScope())
 {
     scope.ServiceProvider.GetRequiredService<TenantContext>().EnterAsSystem(measured.Id);
+    measuredAudit = await scope.ServiceProvider.GetRequiredService<NodalDbContext>().AuditEntries.CountAsync(ct);
     (_, secret) = await scope.ServiceProvider.GetRequiredService<ApiTokenService>().CreateAsync(measured.Id, admin.UserId, "bench", null, ct);
 }
 
@@ -187,6 +189,19 @@ Monitored($"GET /{slug}/plans/{{id}}/maturity", "the maturity page", [$"/{slug}/
 Monitored($"GET /{slug}/monitoring", "the monitoring front page", [$"/{slug}/monitoring"], false, new MonitoringExpectation.Page(minPage));
 foreach (var (w, shortName, _) in monitoringSet) shortNames[w] = shortName;
 
+// The platform's other lists (issue #2): members, the office, the Trash, and the organization's whole history
+// (every record the generator wrote went through the audit trail, so it holds one entry or more per record).
+var platformSet = new List<(HttpGetWorkload W, string Short, RelationsExpectation Expected)>();
+void Platform(string label, string shortName, string path, bool token, RelationsExpectation expected) =>
+    platformSet.Add((new HttpGetWorkload($"{label} ({(token ? "token" : "cookie")})", client, [path], token ? withToken : withCookie), shortName, expected));
+Platform($"GET /{slug}/members", "the members page", $"/{slug}/members", false, new RelationsExpectation.Page(minPage));
+Platform($"GET /{slug}/office", "the office page", $"/{slug}/office", false, new RelationsExpectation.Page(minPage));
+Platform($"GET /{slug}/trash", "the Trash page", $"/{slug}/trash", false, new RelationsExpectation.Page(minPage));
+Platform($"GET /{slug}/history", "the history page", $"/{slug}/history", false, new RelationsExpectation.Page(minPage));
+Platform($"GET /{slug}/history?kind=Action&q=…", "the history searched", $"/{slug}/history?kind=Action&q=A-00042", false, new RelationsExpectation.Page(minPage));
+Platform($"GET /api/v1/history?pageSize={pageSize}", "the history API", $"/api/v1/history?pageSize={pageSize}", true, new RelationsExpectation.ApiList(measuredAudit, pageSize));
+foreach (var (w, shortName, _) in platformSet) shortNames[w] = shortName;
+
 var withDepartments = options.Workloads.HasFlag(WorkloadSet.Departments);
 var withPolicy = options.Workloads.HasFlag(WorkloadSet.Policy);
 var actionLists = new List<HttpGetWorkload>();
@@ -230,6 +245,7 @@ if (withMonitoring)
 }
 var endpoints = new List<Workload> { ping };
 if (withDepartments) endpoints.AddRange([api, page, details]);
+if (withDepartments) endpoints.AddRange(platformSet.Select(x => x.W));
 endpoints.AddRange(policyEndpoints);
 endpoints.AddRange(relationsEndpoints);
 endpoints.AddRange(monitoringEndpoints);
@@ -334,10 +350,10 @@ if (monitoringEndpoints.Count > 0)
     Console.WriteLine("Monitoring checks passed.");
 }
 
-if (relationsEndpoints.Count > 0)
+if (relationsEndpoints.Count > 0 || withDepartments)
 {
     var warnings = new List<string>();
-    foreach (var (w, shortName, expected) in relationsSet.Where(x => relationsEndpoints.Contains(x.W)))
+    foreach (var (w, shortName, expected) in relationsSet.Where(x => relationsEndpoints.Contains(x.W)).Concat(withDepartments ? platformSet : []))
     {
         var size = await RelationsChecks.RunAsync(w, expected, warnings.Add, ct);
         // The replayed SQL must read rows as the app did, or it would time empty answers.
@@ -350,7 +366,7 @@ if (relationsEndpoints.Count > 0)
         rawWorkloads.Add(rawOf[w]);
     }
     foreach (var warning in warnings) Console.WriteLine($"WARNING: {warning}");
-    Console.WriteLine("Relations checks passed.");
+    Console.WriteLine("Relations and platform checks passed.");
 }
 
 if (rawWorkloads.Count > 0)

@@ -34,7 +34,7 @@ public sealed class AdministratorPagesAreAccessibleTests(NodalSite site, ITestOu
         foreach (var path in pages)
         {
             // The API reference is drawn by script: audit it once its operations' examples are there.
-            var status = await v.TryOpenAsync(path, readyWhen: path == "/api/docs" ? ".hljs" : null);
+            var status = await v.TryOpenAsync(path, readyWhen: path == "/api/docs" ? ".hljs;.endpoint-method" : null);
             statuses.Add($"{path}: {status}");
             if (status == 200 && !path.StartsWith("/api/", StringComparison.Ordinal))
                 Assert.True(v.Language == "en", $"{path} is in '{v.Language}', not in English.");

@@ -122,7 +122,8 @@ public sealed class Visitor : IAsyncDisposable
         if (readyWhen is not null)
         {
             await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            await Page.Locator(readyWhen).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            foreach (var selector in readyWhen.Split(';')) // several selectors, each waited for
+                await Page.Locator(selector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         }
         Language = await Page.Locator("html").GetAttributeAsync("lang") ?? "en";
         if (Audit) await CheckAccessibilityAsync();

@@ -60,6 +60,14 @@ public abstract class HistoryTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task A_membership_is_named_by_the_persons_email_in_the_history()
+    {
+        using var viewer = await app.ApiClientAsync(Viewer);
+        var found = (await viewer.GetFromJsonAsync<JsonObject>("/api/v1/history?kind=Member&q=concejal"))!;
+        Assert.Equal("concejal@solmar.example (Viewer)", (string)found["items"]![0]!["label"]!);
+    }
+
+    [Fact]
     public async Task Another_organizations_changes_never_appear()
     {
         var costaAlta = await app.OrgIdAsync(Seeder.SecondDemoSlug);

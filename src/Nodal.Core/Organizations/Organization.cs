@@ -87,8 +87,10 @@ public class Membership : TenantEntity
     public Guid UserId { get; set; }
     public OrgRole Role { get; set; }
     public Guid? DepartmentId { get; set; }
+    /// <summary>The person's email, set by whoever loads or creates the membership, so the history names them (not stored).</summary>
+    [System.ComponentModel.DataAnnotations.Schema.NotMapped] public string? Person { get; set; }
 
-    public override string Describe(string language) => $"{UserId} ({Role})";
+    public override string Describe(string language) => $"{Person ?? UserId.ToString()} ({Role})";
 }
 
 /// <summary>A personal access token for the API, bound to one user in one organization.</summary>

@@ -103,7 +103,7 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
                 "Atracción de inversión, talento y eventos; visitas oficiales.", "Attracting investment, talent and events; official visits.", "Attraction d'investissements, de talents et d'événements ; visites officielles."));
         (int Year, int Staff, decimal Budget)[] years = [(2022, 28, 6_400_000m), (2023, 31, 7_100_000m), (2024, 33, 7_800_000m), (2025, 34, 8_250_000m), (2026, 36, 8_900_000m)];
         db.OfficeYears.AddRange(years.Select(y => new OfficeYear { OrganizationId = org.Id, Year = y.Year, Staff = y.Staff, Budget = y.Budget, Currency = "EUR" }));
-        db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = admin.Id, Role = OrgRole.Administrator });
+        db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = admin.Id, Role = OrgRole.Administrator, Person = admin.Email });
         await db.SaveChangesAsync(ct);
 
         (string Email, string Name, OrgRole Role, string? Dept)[] people =
@@ -125,7 +125,7 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
             Check(await users.CreateAsync(user, password));
             db.Memberships.Add(new Membership
             {
-                OrganizationId = org.Id, UserId = user.Id, Role = p.Role,
+                OrganizationId = org.Id, UserId = user.Id, Role = p.Role, Person = p.Email,
                 DepartmentId = p.Dept is null ? null : depts.Single(d => d.Code == p.Dept).Id,
             });
         }
@@ -163,7 +163,7 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
         ];
         db.Departments.AddRange(depts);
         db.OfficeYears.Add(new OfficeYear { OrganizationId = org.Id, Year = 2026, Staff = 3, Budget = 240_000m, Currency = "EUR" });
-        db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = admin.Id, Role = OrgRole.Administrator });
+        db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = admin.Id, Role = OrgRole.Administrator, Person = admin.Email });
         await db.SaveChangesAsync(ct);
         await DemoPlan.SeedCostaAltaAsync(db, org, depts, ct);
         tenant.EnterAsSystem();

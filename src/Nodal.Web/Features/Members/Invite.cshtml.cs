@@ -90,6 +90,7 @@ public sealed class InviteModel(NodalDbContext db, UserManager<NodalUser> users,
             membership = new Membership { UserId = user.Id, Role = Input.Role!.Value, DepartmentId = Input.DepartmentId };
             db.Memberships.Add(membership);
         }
+        membership.Person = user.Email;
         // An existing account only gains a membership here: no link, and no power over its password
         // (an administrator resets only accounts that belong to this organization alone; see AccountRules).
         AccountRules.Record(db, tenant, clock, membership.Id, email!, isNew ? AccountRules.Events.InvitationLink : AccountRules.Events.ExistingAccountAdded);

@@ -70,7 +70,13 @@ public sealed class MemberService(NodalDbContext db, UserManager<NodalUser> user
             page.Total, page.Page, page.PageSize, page.Sort, page.Descending);
     }
 
-    public Task<Membership?> FindAsync(Guid membershipId, CancellationToken ct) => db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, ct);
+    public async Task<Membership?> FindAsync(Guid membershipId, CancellationToken ct)
+    {
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == membershipId, ct);
+        if (membership is not null)
+            membership.Person = await db.Users.Where(u => u.Id == membership.UserId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        return membership;
+    }
 
     /// <summary>A link that lets the person choose their password (an invitation or an administrator's reset).</summary>
     public async Task<string> PasswordLinkAsync(NodalUser user, HttpRequest request)

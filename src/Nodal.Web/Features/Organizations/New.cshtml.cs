@@ -23,7 +23,7 @@ public sealed class NewModel(NodalDbContext db, OrganizationService orgs, Tenant
         Input.ApplyTo(org, includeSlug: true);
         tenant.Enter(org.Id, org.Slug, OrgRole.Administrator, null, org.DefaultLanguage, org.Name, org.Currency);
         db.Organizations.Add(org);
-        db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = user.Id, Role = OrgRole.Administrator });
+        db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = user.Id, Role = OrgRole.Administrator, Person = user.Email });
         await db.SaveChangesAsync(ct);
         return Redirect($"/{org.Slug}");
     }

@@ -35,7 +35,7 @@ public static class OrganizationsAdminApi
                 // so they can sign in to it and issue tokens in it.
                 tenant.Enter(org.Id, org.Slug, OrgRole.Administrator, null, org.DefaultLanguage, org.Name, org.Currency);
                 db.Organizations.Add(org);
-                db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = tenant.UserId!.Value, Role = OrgRole.Administrator });
+                db.Memberships.Add(new Membership { OrganizationId = org.Id, UserId = tenant.UserId!.Value, Role = OrgRole.Administrator, Person = tenant.UserName });
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Created($"/api/v1/organizations/{org.Id}", OrganizationDto.From(org));
             })
