@@ -163,6 +163,9 @@ public class NodalDbContext(DbContextOptions<NodalDbContext> options, TenantCont
             e.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             e.HasQueryFilter(TenantFilter, x => x.OrganizationId == CurrentOrganizationId);
             e.HasQueryFilter(SoftDeleteFilter, x => x.DeletedAt == null);
+            // The Trash reads deleted records of every kind: a partial index holds only those (few), so it costs
+            // nothing to live rows and spares the Trash a scan of each table (same syntax on SQLite and PostgreSQL).
+            e.HasIndex(x => new { x.OrganizationId, x.DeletedAt }).HasFilter("\"DeletedAt\" IS NOT NULL");
         });
     }
 

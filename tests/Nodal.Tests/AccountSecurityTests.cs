@@ -175,28 +175,40 @@ public abstract class AccountSecurityTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task Inviting_an_existing_account_adds_it_says_so_and_gives_no_power_over_its_password()
+    public async Task Only_a_site_administrator_adds_an_existing_account_which_then_gives_no_power_over_its_password()
     {
         var email = Email("exist");
         await CreatePersonAsync(email, Seeder.SecondDemoSlug);
-        using var admin = await app.SignInAsync(SolmarAdmin);
 
+        // Solmar's administrator cannot let in, on the strength of an address, an account another organization made.
+        using var lucia = await app.SignInAsync(SolmarAdmin);
+        var refused = await lucia.PostFormAsync("/solmar/members/invite", new() { ["Input.Email"] = email, ["Input.Role"] = "Viewer" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("solo un administrador del sitio puede añadir una cuenta existente a otra organización", await refused.Content.ReadAsStringAsync());
+        var solmar = await app.OrgIdAsync(Seeder.DemoSlug);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Memberships.CountAsync(m => db.Users.Any(u => u.Id == m.UserId && u.Email == email)), solmar));
+
+        // A site administrator, who checks who the person is, can; the page says so and shows no link.
+        using var admin = await app.SignInAsync(TestApp.AdminEmail);
+        var stampBefore = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync());
         var invited = await admin.PostFormAsync("/solmar/members/invite", new() { ["Input.Email"] = email, ["Input.Role"] = "Viewer" });
         Assert.Equal(HttpStatusCode.OK, invited.StatusCode);
         var html = await invited.Content.ReadAsStringAsync();
         Assert.Contains("id=\"member-added\"", html);
-        Assert.Contains("ya tenía una cuenta y se ha añadido a la organización", html);
+        Assert.Contains("already had an account and was added to the organization", html);
         Assert.DoesNotContain("invitation-link", html);
         Assert.DoesNotContain("set-password", html);
+        // Links to set its password made before (by any organization) no longer work.
+        Assert.NotEqual(stampBefore, await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp).SingleAsync()));
 
         var membership = await MembershipIdAsync(email);
         var events = await AccountEventsAsync(membership);
         Assert.Single(events);
         Assert.Contains("ExistingAccountAdded", events[0]);
-        Assert.Contains("Se añadió a la organización una cuenta que ya existía", await admin.GetHtmlAsync($"/solmar/members/{membership}"));
+        Assert.Contains("Se añadió a la organización una cuenta que ya existía", await lucia.GetHtmlAsync($"/solmar/members/{membership}"));
 
-        // The membership gives no power over the account, which also opens costa-alta.
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostHandlerAsync(admin, membership, "Reset")).StatusCode);
+        // The membership gives Solmar's administrator no power over the account, which also opens costa-alta.
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostHandlerAsync(lucia, membership, "Reset")).StatusCode);
     }
 
     [Fact]

@@ -235,6 +235,7 @@ public abstract class EveryRouteTests<TApp>(TApp app) : IClassFixture<TApp> wher
                 copy.OrganizationId = costaAlta;
                 if (kind.Parent is not null) kind.SetParent!(copy, copies[kind.Parent]);
                 if (copy is StrategicPlan plan) plan.IsCurrent = false;
+                if (copy is OfficeYear year) year.Year = 1901; // one record per year in an organization
                 if (copy.GetType().GetProperty("Code") is { PropertyType.Name: "String", CanWrite: true } code && code.GetValue(copy) is string { Length: > 0 })
                     code.SetValue(copy, $"ZZ-{copies.Count}"); // codes are unique within an organization
                 db.Add(copy);

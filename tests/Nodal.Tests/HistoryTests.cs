@@ -55,16 +55,30 @@ public abstract class HistoryTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains($"Departamento: {code} — Archivo histórico {code}", html);
         Assert.Contains($"Unidad de la ORI: Unidad {code}", html);
         var filtered = await page.GetHtmlAsync($"/{Seeder.DemoSlug}/history?q={code}&kind=OfficeUnit");
-        Assert.Contains("1 cambios coinciden.", filtered);
+        Assert.Contains("1 cambio coincide.", filtered);
         Assert.DoesNotContain($"Archivo histórico {code}", filtered);
     }
 
     [Fact]
-    public async Task A_membership_is_named_by_the_persons_email_in_the_history()
+    public async Task Members_and_contacts_are_in_the_history_only_for_those_who_may_see_them_elsewhere()
     {
+        // An administrator sees a membership named by the person's email, and contacts' changes.
+        using var admin = await app.ApiClientAsync(TestApp.AdminEmail);
+        var members = (await admin.GetFromJsonAsync<JsonObject>("/api/v1/history?kind=Member&q=concejal"))!;
+        Assert.Equal("concejal@solmar.example (Viewer)", (string)members["items"]![0]!["label"]!);
+        Assert.True((int)(await admin.GetFromJsonAsync<JsonObject>("/api/v1/history?kind=Contact"))!["total"]! > 0);
+
+        // A viewer, who may not read contacts nor manage members, finds none of them, filtered or not.
         using var viewer = await app.ApiClientAsync(Viewer);
-        var found = (await viewer.GetFromJsonAsync<JsonObject>("/api/v1/history?kind=Member&q=concejal"))!;
-        Assert.Equal("concejal@solmar.example (Viewer)", (string)found["items"]![0]!["label"]!);
+        Assert.Equal(0, (int)(await viewer.GetFromJsonAsync<JsonObject>("/api/v1/history?kind=Member"))!["total"]!);
+        Assert.Equal(0, (int)(await viewer.GetFromJsonAsync<JsonObject>("/api/v1/history?kind=Contact"))!["total"]!);
+        var solmar = await app.OrgIdAsync(Seeder.DemoSlug);
+        var visible = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType != "Membership" && a.EntityType != "Contact" && a.EntityType != "ApiToken"), solmar);
+        Assert.Equal(visible, (int)(await viewer.GetFromJsonAsync<JsonObject>("/api/v1/history"))!["total"]!);
+        using var page = await app.SignInAsync(Viewer, language: "es");
+        var html = await page.GetHtmlAsync($"/{Seeder.DemoSlug}/history?q=concejal");
+        Assert.DoesNotContain("concejal@solmar.example (Viewer)", html);
+        Assert.DoesNotContain("<option value=\"Contact\"", html);
     }
 
     [Fact]

@@ -393,6 +393,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "PlanId");
 
                     b.ToTable("Evaluations");
@@ -526,6 +529,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId");
 
@@ -691,6 +697,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "ObjectiveId");
 
                     b.HasIndex("OrganizationId", "OwnerDepartmentId");
@@ -747,6 +756,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("IndicatorId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "IndicatorId", "Period");
 
                     b.ToTable("IndicatorTargets");
@@ -798,6 +810,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "TakenOn");
 
@@ -900,6 +915,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("IndicatorId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("OrganizationId", "IndicatorId", "Period")
@@ -970,6 +988,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalityId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "ExternalityId");
 
@@ -1058,6 +1079,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("EvaluationId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "EvaluationId");
 
                     b.ToTable("Recommendations");
@@ -1121,6 +1145,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "UserId");
 
                     b.ToTable("ApiTokens");
@@ -1183,6 +1210,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("Departments");
                 });
 
@@ -1226,6 +1256,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "UserId")
                         .IsUnique();
@@ -1301,6 +1334,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "SortOrder");
 
                     b.ToTable("OfficeUnits");
@@ -1352,6 +1388,9 @@ namespace Nodal.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Year")
                         .IsUnique();
@@ -1504,6 +1543,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("ActionId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "ActionId", "Year");
 
                     b.ToTable("ActionBudgets", (string)null);
@@ -1567,6 +1609,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "ActionId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("ActionMilestones", (string)null);
                 });
 
@@ -1628,6 +1673,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "SortOrder");
 
@@ -1718,6 +1766,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "Priority");
 
@@ -1822,6 +1873,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "PlanId", "Code")
                         .IsUnique();
 
@@ -1882,6 +1936,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "Number")
                         .IsUnique();
@@ -2060,6 +2117,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "LeadDepartmentId");
 
                     b.HasIndex("OrganizationId", "ObjectiveId");
@@ -2182,6 +2242,9 @@ namespace Nodal.Data.Postgres.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "IsCurrent");
 
@@ -2335,6 +2398,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "Status", "ExpiresOn");
 
                     b.ToTable("Agreements");
@@ -2396,6 +2462,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("AgreementId");
 
                     b.HasIndex("OrganizationId", "AgreementId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.ToTable("AgreementDocuments");
                 });
@@ -2505,6 +2574,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "AdheredOn");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("Alliances");
                 });
 
@@ -2563,6 +2635,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("CounterpartId");
 
                     b.HasIndex("OrganizationId", "CounterpartId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.ToTable("Contacts");
                 });
@@ -2733,6 +2808,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "IatiIdentifier");
 
                     b.HasIndex("OrganizationId", "Status");
@@ -2835,6 +2913,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "Country");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "GazetteerId");
 
                     b.HasIndex("OrganizationId", "Kind", "Name");
@@ -2898,6 +2979,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("AgreementId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "AgreementId", "On");
 
                     b.ToTable("LedgerEntries");
@@ -2958,6 +3042,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MembershipId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Due");
 
@@ -3109,6 +3196,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("OrganizationId", "AgreementId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "Start");
 
                     b.ToTable("Missions");
@@ -3205,6 +3295,9 @@ namespace Nodal.Data.Postgres.Migrations
 
                     b.HasIndex("NetworkId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "NetworkId");
 
                     b.ToTable("NetworkMemberships");
@@ -3255,6 +3348,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MembershipId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "MembershipId");
 
@@ -3315,6 +3411,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("OrganizationId", "CounterpartId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "ProjectId");
 
@@ -3380,6 +3479,9 @@ namespace Nodal.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "ProjectId", "On");
 

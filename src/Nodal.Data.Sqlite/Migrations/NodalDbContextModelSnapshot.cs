@@ -382,6 +382,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "PlanId");
 
                     b.ToTable("Evaluations");
@@ -515,6 +518,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId");
 
@@ -680,6 +686,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "ObjectiveId");
 
                     b.HasIndex("OrganizationId", "OwnerDepartmentId");
@@ -736,6 +745,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("IndicatorId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "IndicatorId", "Period");
 
                     b.ToTable("IndicatorTargets");
@@ -787,6 +799,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "TakenOn");
 
@@ -889,6 +904,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("IndicatorId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "Status");
 
                     b.HasIndex("OrganizationId", "IndicatorId", "Period")
@@ -959,6 +977,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalityId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "ExternalityId");
 
@@ -1047,6 +1068,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("EvaluationId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "EvaluationId");
 
                     b.ToTable("Recommendations");
@@ -1110,6 +1134,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "UserId");
 
                     b.ToTable("ApiTokens");
@@ -1172,6 +1199,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("Departments");
                 });
 
@@ -1215,6 +1245,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "UserId")
                         .IsUnique();
@@ -1290,6 +1323,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "SortOrder");
 
                     b.ToTable("OfficeUnits");
@@ -1341,6 +1377,9 @@ namespace Nodal.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Year")
                         .IsUnique();
@@ -1493,6 +1532,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("ActionId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "ActionId", "Year");
 
                     b.ToTable("ActionBudgets", (string)null);
@@ -1556,6 +1598,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "ActionId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("ActionMilestones", (string)null);
                 });
 
@@ -1617,6 +1662,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "SortOrder");
 
@@ -1707,6 +1755,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "Priority");
 
@@ -1811,6 +1862,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "PlanId", "Code")
                         .IsUnique();
 
@@ -1871,6 +1925,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "PlanId", "Number")
                         .IsUnique();
@@ -2049,6 +2106,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "LeadDepartmentId");
 
                     b.HasIndex("OrganizationId", "ObjectiveId");
@@ -2171,6 +2231,9 @@ namespace Nodal.Data.Sqlite.Migrations
                         });
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "IsCurrent");
 
@@ -2324,6 +2387,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "Status", "ExpiresOn");
 
                     b.ToTable("Agreements");
@@ -2385,6 +2451,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("AgreementId");
 
                     b.HasIndex("OrganizationId", "AgreementId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.ToTable("AgreementDocuments");
                 });
@@ -2494,6 +2563,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "AdheredOn");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.ToTable("Alliances");
                 });
 
@@ -2552,6 +2624,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("CounterpartId");
 
                     b.HasIndex("OrganizationId", "CounterpartId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.ToTable("Contacts");
                 });
@@ -2722,6 +2797,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("OrganizationId", "Code")
                         .IsUnique();
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "IatiIdentifier");
 
                     b.HasIndex("OrganizationId", "Status");
@@ -2824,6 +2902,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "Country");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "GazetteerId");
 
                     b.HasIndex("OrganizationId", "Kind", "Name");
@@ -2887,6 +2968,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("AgreementId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "AgreementId", "On");
 
                     b.ToTable("LedgerEntries");
@@ -2947,6 +3031,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MembershipId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Due");
 
@@ -3098,6 +3185,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "AgreementId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "Start");
 
                     b.ToTable("Missions");
@@ -3194,6 +3284,9 @@ namespace Nodal.Data.Sqlite.Migrations
 
                     b.HasIndex("NetworkId");
 
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
+
                     b.HasIndex("OrganizationId", "NetworkId");
 
                     b.ToTable("NetworkMemberships");
@@ -3244,6 +3337,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("MembershipId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "MembershipId");
 
@@ -3304,6 +3400,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("OrganizationId", "CounterpartId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "ProjectId");
 
@@ -3369,6 +3468,9 @@ namespace Nodal.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ProjectId");
+
+                    b.HasIndex("OrganizationId", "DeletedAt")
+                        .HasFilter("\"DeletedAt\" IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "ProjectId", "On");
 

@@ -71,8 +71,19 @@ public sealed class ProfileModel(NodalDbContext db, UserManager<NodalUser> users
         if (string.IsNullOrEmpty(Password.Current)) ModelState.AddModelError("Password.Current", L["Enter your current password."]);
         if (string.IsNullOrEmpty(Password.Password)) ModelState.AddModelError("Password.Password", L["Enter a password."]);
         else if (Password.Password != Password.Confirm) ModelState.AddModelError("Password.Confirm", L["The two passwords differ."]);
-        if (ModelState.IsValid)
+        if (ModelState.IsValid && await users.IsLockedOutAsync(user))
         {
+            ModelState.AddModelError("Password.Current", L["Too many failed attempts: this account is locked for {0} minutes.", options.Security.LockoutMinutes]);
+        }
+        else if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Password.Current!))
+        {
+            // Wrong guesses count towards the lockout, as at sign-in: a borrowed session cannot try passwords forever.
+            await users.AccessFailedAsync(user);
+            ModelState.AddModelError("Password.Current", L["The current password is wrong."]);
+        }
+        else if (ModelState.IsValid)
+        {
+            await users.ResetAccessFailedCountAsync(user);
             var result = await users.ChangePasswordAsync(user, Password.Current!, Password.Password!);
             foreach (var e in result.Errors)
                 ModelState.AddModelError(e.Code == "PasswordMismatch" ? "Password.Current" : "Password.Password", e.Code == "PasswordMismatch" ? L["The current password is wrong."] : e.Description);

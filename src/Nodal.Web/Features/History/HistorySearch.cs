@@ -34,7 +34,17 @@ public static class HistorySearch
         kinds[nameof(Nodal.Core.Policy.ActionBudget)] = "Budget line";
         kinds[nameof(Nodal.Core.Policy.PlanVersion)] = "Plan version";
         kinds[nameof(Nodal.Core.Monitoring.MaturityRecord)] = "Maturity record";
+        kinds[nameof(ApiToken)] = "Access token";
         return kinds;
+    }
+
+    /// <summary>The stored type names of records whose history the reader may not see.</summary>
+    public static IReadOnlyList<string> Hidden(TenantContext tenant)
+    {
+        var hidden = new List<string>();
+        if (!tenant.Can(Capability.ReadContacts)) hidden.Add(nameof(Nodal.Core.Relations.Contact));
+        if (!tenant.Can(Capability.ManageMembers)) hidden.AddRange([nameof(Membership), nameof(ApiToken)]);
+        return hidden;
     }
 
     /// <summary>The kind's interface text key for a stored type name (the type name itself when unknown).</summary>
@@ -43,6 +53,10 @@ public static class HistorySearch
     public static async Task<PagedList<HistoryItem>> SearchAsync(NodalDbContext db, HistoryFilter f, CancellationToken ct)
     {
         IQueryable<AuditEntry> q = db.AuditEntries.AsNoTracking();
+        // The trail shows what the reader may see elsewhere: contacts' details only to those who read contacts,
+        // members (emails, roles, account events) and tokens only to those who manage members.
+        var hidden = Hidden(db.Tenant);
+        if (hidden.Count > 0) q = q.Where(a => !hidden.Contains(a.EntityType));
         if (!string.IsNullOrWhiteSpace(f.Kind))
         {
             var types = Kinds.Where(k => string.Equals(k.Value, f.Kind.Trim(), StringComparison.OrdinalIgnoreCase)).Select(k => k.Key).ToList();

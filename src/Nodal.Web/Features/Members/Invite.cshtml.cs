@@ -76,6 +76,24 @@ public sealed class InviteModel(NodalDbContext db, UserManager<NodalUser> users,
             ModelState.AddModelError("Input.Email", L["This person is already a member."]);
             return Page();
         }
+        if (!isNew)
+        {
+            // Accounts are shared by every organization they belong to, and Nodal cannot yet prove by e-mail who holds
+            // one: an account made (and perhaps held) by another organization's administrator must not be let in here
+            // on the strength of an address. An organization's administrator may bring back only its own former member
+            // who belongs nowhere else; anything else takes a site administrator, who checks who the person is.
+            var actor = await users.GetUserAsync(User);
+            var here = tenant.OrganizationId!.Value;
+            var elsewhere = user.IsSiteAdmin || await db.Memberships.IgnoreQueryFilters([NodalDbContext.TenantFilter]).AsNoTracking()
+                .AnyAsync(m => m.UserId == user.Id && m.OrganizationId != here, ct);
+            if (actor?.IsSiteAdmin != true && (existing is null || elsewhere))
+            {
+                ModelState.AddModelError("Input.Email", L["This address already has a Nodal account. For the person's safety, only a site administrator can add an existing account to another organization."]);
+                return Page();
+            }
+            // Links to set its password made before today (by any organization) stop working.
+            await users.UpdateSecurityStampAsync(user);
+        }
         var membership = existing;
         if (membership is not null)
         {

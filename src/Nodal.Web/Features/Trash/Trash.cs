@@ -121,7 +121,8 @@ public sealed class TrashService(NodalDbContext db)
         foreach (var group in slice.GroupBy(h => h.Reader))
             foreach (var item in await group.Key.LoadAsync(db, group.Select(h => h.Id).ToList(), lang, ct))
                 items[(item.Type, item.Id)] = item;
-        return new PagedList<TrashItem>(slice.Select(h => items[(h.Reader.Name, h.Id)]).ToList(), total, page, size, SortKey, descending);
+        // A record restored between the two reads is simply not shown.
+        return new PagedList<TrashItem>(slice.Select(h => items.GetValueOrDefault((h.Reader.Name, h.Id))).OfType<TrashItem>().ToList(), total, page, size, SortKey, descending);
     }
 
     /// <summary>Brings a record back, unless there is no such deleted record in this organization or a live one took its place.</summary>
