@@ -6,7 +6,7 @@ namespace Nodal.BrowserTests;
 
 /// <summary>
 /// On a 320-pixel-wide phone (WCAG 1.4.10 reflow) the widest pages do not scroll sideways: their tables scroll
-/// inside their own region, which a keyboard user can focus and scroll with the arrow keys.
+/// inside their own region, which a keyboard user can focus and scroll with the arrow keys; a table that fits is no tab stop.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PhoneReaderScrollsTablesNotPagesTests(NodalSite site, ITestOutputHelper output)
@@ -41,6 +41,16 @@ public sealed class PhoneReaderScrollsTablesNotPagesTests(NodalSite site, ITestO
         await v.Page.Keyboard.PressAsync("ArrowRight");
         await v.Page.Keyboard.PressAsync("ArrowRight");
         await v.Page.WaitForFunctionAsync("() => document.querySelector('.nodal-table-scroll').scrollLeft > 0");
+
+        // On a wide screen a table that fits is no tab stop and no landmark; narrowed again, it is both.
+        await v.Page.SetViewportSizeAsync(1280, 900);
+        await v.OpenAsync($"/{NodalSite.Org}/office");
+        var fits = v.Page.Locator(".nodal-table-scroll").First;
+        await Expect(fits).Not.ToHaveAttributeAsync("tabindex", "0");
+        await Expect(fits).Not.ToHaveAttributeAsync("role", "region");
+        await v.Page.SetViewportSizeAsync(320, 640);
+        await Expect(fits).ToHaveAttributeAsync("tabindex", "0");
+        await Expect(fits).ToHaveAttributeAsync("role", "region");
         v.AssertNoProblems();
     }
 
