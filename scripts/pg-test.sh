@@ -122,7 +122,7 @@ cmd_start() {
   if [[ "$(id -u)" -eq 0 ]]; then chown postgres: "$pwfile"; fi
 
   as_db "$bindir/initdb" -D "$dir/data" -U postgres --pwfile="$pwfile" \
-      --auth=trust --encoding=UTF8 --no-locale --no-sync >"$dir/initdb.log" 2>&1 \
+      --auth=trust --encoding=UTF8 --lc-collate=C --lc-ctype=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log" >&2; die "initdb failed"; }
   rm -f "$pwfile"
 

@@ -47,7 +47,7 @@ public sealed class BenchHost : IAsyncDisposable
             await using (var conn = new NpgsqlConnection(host._pgServer))
             {
                 await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {host._pgDatabase}", conn);
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE {host._pgDatabase} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'", conn);
                 await cmd.ExecuteNonQueryAsync();
             }
             settings["Nodal:Database:Provider"] = "Postgres";

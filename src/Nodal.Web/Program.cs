@@ -173,6 +173,9 @@ namespace Nodal.Web
             tenant.EnterAsSystem();
             var db = scope.ServiceProvider.GetRequiredService<NodalDbContext>();
             if (options.Database.Migrate) await Database.MigrateAsync(db);
+            if (!await Database.LowersAccentedLettersAsync(db))
+                app.Logger.LogWarning("This PostgreSQL database's LC_CTYPE does not lower-case accented letters (lower('Á') is not 'á'): searches will tell "
+                                      + "'álvaro' from 'Álvaro'. Create the database with a UTF-8 character type, e.g. LC_CTYPE 'C.UTF-8' (see docs/OPERATIONS.md).");
             await scope.ServiceProvider.GetRequiredService<Seeder>().SeedAsync(CancellationToken.None);
         }
     }

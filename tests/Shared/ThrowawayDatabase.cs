@@ -26,7 +26,7 @@ public sealed class ThrowawayDatabase : IAsyncDisposable
         await using (var conn = new NpgsqlConnection(server))
         {
             await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8'", conn);
             await cmd.ExecuteNonQueryAsync();
         }
         return new ThrowawayDatabase(server, name, null, new()

@@ -34,7 +34,7 @@ public static class Database
             if (postgres)
                 o.UseNpgsql(connectionString, x => x.MigrationsAssembly("Nodal.Data.Postgres"));
             else
-                o.UseSqlite(connectionString, x => x.MigrationsAssembly("Nodal.Data.Sqlite"));
+                o.UseSqlite(connectionString, x => x.MigrationsAssembly("Nodal.Data.Sqlite")).AddInterceptors(SqliteUnicode.Instance);
         });
         return services;
     }
@@ -50,4 +50,9 @@ public static class Database
         }
         await db.Database.MigrateAsync(ct);
     }
+
+    /// <summary>Whether the database lower-cases accented capitals, as searches need (SQLite: always, see <see cref="SqliteUnicode"/>;
+    /// PostgreSQL: when the database's LC_CTYPE is a UTF-8 one).</summary>
+    public static async Task<bool> LowersAccentedLettersAsync(NodalDbContext db, CancellationToken ct = default) =>
+        !db.Database.IsNpgsql() || await db.Database.SqlQueryRaw<bool>("SELECT lower('ÁÉÑ') = 'áéñ' AS \"Value\"").SingleAsync(ct);
 }

@@ -59,7 +59,7 @@ public static class Listing
         return new PagedList<TOut>(items, total, page, size, key, list.Descending);
     }
 
-    /// <summary>Case-insensitive "contains" that works the same on SQLite and PostgreSQL.</summary>
+    /// <summary>Case-insensitive "contains" that works the same on SQLite and PostgreSQL (for accented letters too: see <see cref="SqliteUnicode"/>).</summary>
     public static string LikePattern(string q) =>
         "%" + q.Trim().ToLowerInvariant().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 }
