@@ -48,6 +48,9 @@ public abstract class PageTests<TApp>(TApp app) : IClassFixture<TApp> where TApp
         var details = await client.GetHtmlAsync(saved.Headers.Location!.OriginalString);
         Assert.Contains("Youth", details);
         Assert.Contains(Coordinator, details); // the History panel names who created it
+        Assert.Contains(">Nombre (es)</dt>", details); // each field as the form names it, in the reader's language
+        Assert.Contains(">Código</dt>", details);
+        Assert.DoesNotContain(">Name.Es</dt>", details);
         var list = await client.GetHtmlAsync($"/solmar/departments?q={code}");
         Assert.Contains(code, list);
         Assert.DoesNotContain(">MOB<", list); // the search narrowed the list

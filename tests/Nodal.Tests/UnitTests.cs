@@ -202,3 +202,16 @@ public sealed class MoneyTests
         }
     }
 }
+
+public sealed class FieldNameTests
+{
+    [Theory]
+    [InlineData("LeadDepartmentId", "Lead department")]
+    [InlineData("InvolvedDepartmentIds", "Involved departments")]
+    [InlineData("Staff", "Staff")]
+    [InlineData("DormancyMonths", "Dormancy months")]
+    [InlineData("IatiType", "Iati type")]
+    [InlineData("SDGTargets", "SDG targets")]
+    public void A_stored_field_reads_as_words(string field, string expected) =>
+        Assert.Equal(expected, Nodal.Web.Features.History.FieldNames.Humanize(field));
+}

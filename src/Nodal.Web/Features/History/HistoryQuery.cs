@@ -47,3 +47,30 @@ public static class HistoryQuery
         _ => e.GetRawText(),
     };
 }
+
+/// <summary>A field of the trail as people read it: "LeadDepartmentId" → "Lead department", "Name.Es" → "Name (es)",
+/// in the reader's language where the interface already has that text (a form's label), else in English.</summary>
+public static partial class FieldNames
+{
+    public static string Label(string field, IStringLocalizer L)
+    {
+        var parts = field.Split('.');
+        var main = Humanize(parts[0]);
+        var text = L[main].Value;
+        return parts.Length > 1 && parts[^1].Length == 2 ? $"{text} ({parts[^1].ToLowerInvariant()})"
+            : parts.Length > 1 ? $"{text} · {L[Humanize(parts[^1])].Value}"
+            : text;
+    }
+
+    public static string Humanize(string name)
+    {
+        if (name.EndsWith("Ids", StringComparison.Ordinal) && name.Length > 3) name = name[..^3] + "s";
+        else if (name.EndsWith("Id", StringComparison.Ordinal) && name.Length > 2) name = name[..^2];
+        var words = Words().Split(name).Where(w => w.Length > 0).ToList();
+        if (words.Count == 0) return name;
+        return string.Join(' ', words.Select((w, i) => i == 0 ? w : w.All(char.IsUpper) && w.Length > 1 ? w : w.ToLowerInvariant()));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
+    private static partial System.Text.RegularExpressions.Regex Words();
+}
