@@ -632,8 +632,8 @@ public abstract class ActionTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         using var web = await app.SignInAsync(Viewer);
         var html = await web.GetHtmlAsync($"/{Seeder.DemoSlug}/actions/{id}");
         var history = html[html.IndexOf("id=\"history-title\"", StringComparison.Ordinal)..];
-        Assert.Matches(@"Planned</dt>\s*<dd>1000(\.0*)? → 1750(\.0*)?</dd>", history);
-        Assert.Matches(@"Spent</dt>\s*<dd>0(\.0*)? → 250(\.0*)?</dd>", history);
+        Assert.Matches(@"Importe previsto</dt>\s*<dd>1000(\.0*)? → 1750(\.0*)?</dd>", history); // the viewer reads Spanish
+        Assert.Matches(@"Importe ejecutado</dt>\s*<dd>0(\.0*)? → 250(\.0*)?</dd>", history);
     }
 }
 

@@ -52,8 +52,17 @@ public static class HistoryQuery
 /// in the reader's language where the interface already has that text (a form's label), else in English.</summary>
 public static partial class FieldNames
 {
-    public static string Label(string field, IStringLocalizer L)
+    /// <summary>Fields whose words alone would take another text's meaning (a budget line's "Planned" is an amount,
+    /// not a planned action), by record type.</summary>
+    private static readonly Dictionary<(string Type, string Field), string> Overrides = new()
     {
+        [("ActionBudget", "Planned")] = "Planned amount",
+        [("ActionBudget", "Spent")] = "Spent amount",
+    };
+
+    public static string Label(string entityType, string field, IStringLocalizer L)
+    {
+        if (Overrides.TryGetValue((entityType, field), out var key)) return L[key].Value;
         var parts = field.Split('.');
         var main = Humanize(parts[0]);
         var text = L[main].Value;
