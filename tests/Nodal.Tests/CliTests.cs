@@ -58,6 +58,19 @@ public abstract class CliTests(DatabaseKind kind)
         Assert.Contains("Demo users (…@solmar.example) share the password: ", errors);
         Assert.Contains("Copy it now", errors);
         Assert.DoesNotContain(token, errors);
+
+        // A later command without Nodal:Admin:Email finds the administrator there is: it adds no second one.
+        start.ArgumentList.Remove($"--Nodal:Admin:Email={email}");
+        start.ArgumentList[start.ArgumentList.IndexOf("first run")] = "second run";
+        using var again = Process.Start(start)!;
+        var againOut = again.StandardOutput.ReadToEndAsync();
+        var againErr = again.StandardError.ReadToEndAsync();
+        await again.WaitForExitAsync(timeout.Token);
+        var secondErrors = await againErr;
+        Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}: {secondErrors}");
+        Assert.StartsWith("nodal_", Assert.Single((await againOut).Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.DoesNotContain("First administrator", secondErrors);
+        Assert.DoesNotContain("admin@nodal.local", secondErrors);
     }
 
     private static string WebProjectDirectory()

@@ -31,6 +31,13 @@ public sealed class Seeder(NodalDbContext db, TenantContext tenant, UserManager<
 
     private async Task<NodalUser> EnsureAdminAsync(CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(options.Admin.Email))
+        {
+            // No administrator configured: the first start makes one; later starts (and CLI commands) must not
+            // add a second site administrator with a password printed in the logs.
+            var first = await users.Users.Where(u => u.IsSiteAdmin).OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
+            if (first is not null) return first;
+        }
         var email = string.IsNullOrWhiteSpace(options.Admin.Email) ? "admin@nodal.local" : options.Admin.Email.Trim();
         var existing = await users.FindByEmailAsync(email);
         if (existing is not null)
