@@ -42,11 +42,13 @@ public static class AccountRules
             .Select(u => new { u.Id, u.IsSiteAdmin }).ToListAsync(ct);
         if (people.Any(p => p.Id == actorId && p.IsSiteAdmin)) return AccountRefusal.None;
         if (people.Any(p => p.Id == targetUserId && p.IsSiteAdmin)) return AccountRefusal.SiteAdministrator;
-        // Live memberships anywhere else (the Trash's removed memberships give no access).
-        var elsewhere = await db.Memberships.IgnoreQueryFilters([NodalDbContext.TenantFilter]).AsNoTracking()
-            .AnyAsync(m => m.UserId == targetUserId && m.OrganizationId != organizationId, ct);
-        return elsewhere ? AccountRefusal.OtherOrganizations : AccountRefusal.None;
+        return await BelongsElsewhereAsync(db, targetUserId, organizationId, ct) ? AccountRefusal.OtherOrganizations : AccountRefusal.None;
     }
+
+    /// <summary>Whether the account has a live membership in another organization (the Trash's removed ones give no access).</summary>
+    public static Task<bool> BelongsElsewhereAsync(NodalDbContext db, Guid userId, Guid organizationId, CancellationToken ct) =>
+        db.Memberships.IgnoreQueryFilters([NodalDbContext.TenantFilter]).AsNoTracking()
+            .AnyAsync(m => m.UserId == userId && m.OrganizationId != organizationId, ct);
 
     /// <summary>Adds an audit entry to the membership's history (saved with the request's next save).</summary>
     public static void Record(NodalDbContext db, TenantContext tenant, TimeProvider clock, Guid membershipId, string label, string what) =>

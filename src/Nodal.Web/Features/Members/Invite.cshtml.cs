@@ -83,9 +83,7 @@ public sealed class InviteModel(NodalDbContext db, UserManager<NodalUser> users,
             // on the strength of an address. An organization's administrator may bring back only its own former member
             // who belongs nowhere else; anything else takes a site administrator, who checks who the person is.
             var actor = await users.GetUserAsync(User);
-            var here = tenant.OrganizationId!.Value;
-            var elsewhere = user.IsSiteAdmin || await db.Memberships.IgnoreQueryFilters([NodalDbContext.TenantFilter]).AsNoTracking()
-                .AnyAsync(m => m.UserId == user.Id && m.OrganizationId != here, ct);
+            var elsewhere = user.IsSiteAdmin || await AccountRules.BelongsElsewhereAsync(db, user.Id, tenant.OrganizationId!.Value, ct);
             if (actor?.IsSiteAdmin != true && (existing is null || elsewhere))
             {
                 ModelState.AddModelError("Input.Email", L["This address already has a Nodal account. For the person's safety, only a site administrator can add an existing account to another organization."]);

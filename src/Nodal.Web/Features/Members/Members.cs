@@ -20,7 +20,7 @@ public sealed class MemberListQuery
     public ListQuery ToListQuery() => new() { Q = Q, Sort = Sort, Dir = Dir, Page = Page, PageSize = PageSize };
 
     /// <summary>The query string of the filters (without paging and sorting), for links.</summary>
-    public string FilterString() => StablePaging.QueryString(("q", Q), ("role", Role), ("department", Department));
+    public string FilterString() => Listing.QueryString(("q", Q), ("role", Role), ("department", Department));
 }
 
 /// <summary>Who belongs to the organization, with which role and department.</summary>

@@ -45,7 +45,7 @@ public sealed class IndexModel(OfficeService office) : PageModel
             var i = state.FindIndex(s => s.Key == key);
             state[i] = (key, value);
         }
-        var query = StablePaging.QueryString([.. state]);
+        var query = Listing.QueryString([.. state]);
         return query.Length == 0 ? $"/{org}/office" : $"/{org}/office?{query}";
     }
 }
